@@ -1,0 +1,229 @@
+import logging
+
+from dateutil.relativedelta import relativedelta
+from psycopg2.extras import execute_values
+
+from odoo import _, api, fields, models, tools
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools.misc import formatLang
+
+from ..policy import tiers as tier_policy
+
+_logger = logging.getLogger(__name__)
+
+MANAGER_GROUP = 'customer_service_mgmt.group_cs_manager'
+# Fields only a customer service manager may set by hand on a commercial partner.
+PIN_FIELDS = ('cs_tier_id', 'cs_tier_pinned', 'cs_tier_pin_reason')
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    # How many commercial partners one recompute statement handles (one transaction per batch in the cron).
+    _cs_tier_batch_size = 50000
+
+    def _default_cs_tier_id(self):
+        return self.env['cs.tier'].search([
+            ('code', '=', tier_policy.RESERVE), ('company_id', '=', self.env.user.company_id.id)], limit=1)
+
+    cs_tier_id = fields.Many2one(
+        'cs.tier', string='Customer tier', index=True, ondelete='restrict',
+        default=_default_cs_tier_id, track_visibility='onchange',
+        help='Value tier from the trailing-12-month transaction amount, recomputed nightly; '
+             'contacts show the tier of their company.')
+    cs_annual_amount = fields.Monetary(
+        string='Annual transaction amount', currency_field='cs_currency_id', readonly=True,
+        help='Posted customer invoices minus refunds over the trailing 12 months, in company currency.')
+    cs_currency_id = fields.Many2one('res.currency', compute='_compute_cs_currency_id')
+    cs_tier_date = fields.Date(string='Tier since', readonly=True,
+                               help='Date the current tier was assigned.')
+    cs_tier_pinned = fields.Boolean(
+        string='Tier pinned', track_visibility='onchange',
+        help='A manager fixed the tier by hand: the recompute keeps it.')
+    cs_tier_pin_reason = fields.Char(string='Pin reason', track_visibility='onchange')
+    cs_is_commercial = fields.Boolean(
+        string='Is a commercial entity', compute='_compute_cs_is_commercial', store=True, index=True)
+    cs_confidentiality = fields.Selection(related='cs_tier_id.confidentiality', readonly=True)
+
+    @api.multi
+    def _compute_cs_currency_id(self):
+        for partner in self:
+            partner.cs_currency_id = self.env.user.company_id.currency_id
+
+    @api.multi
+    @api.depends('commercial_partner_id')
+    def _compute_cs_is_commercial(self):
+        for partner in self:
+            partner.cs_is_commercial = partner.commercial_partner_id == partner
+
+    @api.constrains('cs_tier_pinned', 'cs_tier_pin_reason')
+    def _check_cs_tier_pin_reason(self):
+        for partner in self:
+            if partner.cs_tier_pinned and not (partner.cs_tier_pin_reason or '').strip():
+                raise ValidationError(_(
+                    'Pinning the tier of %s needs a reason.') % partner.display_name)
+
+    @api.model
+    def _commercial_fields(self):
+        # contacts show (and keep in sync) the tier of their commercial partner, the host's mechanism
+        return super(ResPartner, self)._commercial_fields() + [
+            'cs_tier_id', 'cs_annual_amount', 'cs_tier_date', 'cs_tier_pinned', 'cs_tier_pin_reason']
+
+    @api.model
+    def create(self, vals):
+        if not self._cs_may_pin():
+            default_tier = self._default_cs_tier_id()
+            if vals.get('cs_tier_pinned') or vals.get('cs_tier_pin_reason') or (
+                    vals.get('cs_tier_id') and vals['cs_tier_id'] != default_tier.id
+                    and not vals.get('parent_id')):
+                raise AccessError(_('Only a customer service manager may set a customer\'s tier by hand.'))
+        return super(ResPartner, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if any(f in vals for f in PIN_FIELDS) and not self._cs_may_pin():
+            self._cs_check_pin_write(vals)
+        return super(ResPartner, self).write(vals)
+
+    @api.model
+    def _cs_may_pin(self):
+        return self.env.uid == tools.SUPERUSER_ID or self.env.user.has_group(MANAGER_GROUP)
+
+    @api.multi
+    def _cs_check_pin_write(self, vals):
+        """Refuse a non-manager's change of the tier or its pin on a commercial partner. Contacts
+        receive these values from their company through the host's commercial sync, which is allowed."""
+        for partner in self.filtered(lambda p: p.commercial_partner_id == p):
+            for name in PIN_FIELDS:
+                if name not in vals:
+                    continue
+                current = partner[name]
+                current = current.id if name == 'cs_tier_id' else current
+                if (vals[name] or False) != (current or False):
+                    raise AccessError(_(
+                        'Only a customer service manager may change or pin the tier of %s.')
+                        % partner.display_name)
+
+    @api.multi
+    def action_cs_recompute_tier(self):
+        """Button: recompute the tier of these customers now."""
+        self.mapped('commercial_partner_id').cs_recompute_tiers()
+        return True
+
+    @api.model
+    def _cron_cs_recompute_tiers(self):
+        """Nightly cron entry point."""
+        self.browse().with_context(cs_commit_per_batch=not tools.config['test_enable']).cs_recompute_tiers()
+
+    @api.multi
+    def cs_recompute_tiers(self, today=None):
+        """Recompute amount and tier of these commercial partners (all of them when empty), set-based:
+        per batch one aggregate over posted invoices joined to one UPDATE that touches only the rows that
+        change, then one bulk insert of the tracking messages for the tiers that changed."""
+        today = fields.Date.from_string(today) if today else fields.Date.from_string(
+            fields.Date.context_today(self))
+        company = self.env.user.company_id
+        bands = self.env['cs.tier']._cs_bands(company)
+        problems = tier_policy.validate_bands(bands)
+        if problems:
+            raise ValidationError('\n'.join(self.env['cs.tier']._cs_problem_message(p) for p in problems))
+        ids = self._cs_tier_partner_ids()
+        changed = updated = 0
+        for batch in tools.split_every(self._cs_tier_batch_size, ids, list):
+            rows, count = self._cs_recompute_tier_batch(batch, bands, company, today)
+            updated += count
+            changed += len(rows)
+            if rows and not self.env.context.get('cs_tier_silent'):
+                self._cs_post_tier_changes(rows, today)
+            if self.env.context.get('cs_commit_per_batch'):
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+        self.invalidate_cache(['cs_tier_id', 'cs_annual_amount', 'cs_tier_date'])
+        _logger.info('customer tiers: %d partners, %d rows updated, %d tier changes', len(ids), updated, changed)
+        return changed
+
+    @api.multi
+    def _cs_tier_partner_ids(self):
+        """The commercial partners a recompute covers, in id order."""
+        if self:
+            return sorted(set(self.mapped('commercial_partner_id').ids))
+        self.env.cr.execute('SELECT id FROM res_partner WHERE id = commercial_partner_id ORDER BY id')
+        return [r[0] for r in self.env.cr.fetchall()]
+
+    @api.model
+    def _cs_recompute_tier_batch(self, partner_ids, bands, company, today):
+        """One set-based statement for a batch of commercial partners. Returns the tier changes of
+        the commercial partners (id, old tier id, new tier id, amount, name) and the number of rows updated
+        (contacts included, which follow their company)."""
+        since = today - relativedelta(months=12)
+        tier_case = tier_policy.sql_case(bands, 'a.amount')
+        self.env.cr.execute("""
+            WITH amounts AS (
+                SELECT inv.commercial_partner_id AS partner_id,
+                       SUM(inv.amount_total_company_signed) AS amount
+                  FROM account_invoice inv
+                 WHERE inv.commercial_partner_id = ANY(%(ids)s)
+                   AND inv.state IN ('open', 'paid') AND inv.type IN ('out_invoice', 'out_refund')
+                   AND inv.company_id = %(company)s
+                   AND inv.date_invoice > %(since)s AND inv.date_invoice <= %(today)s
+                 GROUP BY inv.commercial_partner_id
+            ), target AS (
+                SELECT p.id, COALESCE(a.amount, 0) AS amount,
+                       CASE WHEN p.cs_tier_pinned AND p.cs_tier_id IS NOT NULL THEN p.cs_tier_id
+                            ELSE t.id END AS tier_id
+                  FROM res_partner p
+                  LEFT JOIN amounts a ON a.partner_id = p.id
+                  JOIN cs_tier t ON t.company_id = %(company)s AND t.code = (""" + tier_case + """)
+                 WHERE p.id = ANY(%(ids)s)
+            )
+            UPDATE res_partner p
+               SET cs_annual_amount = tg.amount,
+                   cs_tier_id = tg.tier_id,
+                   cs_tier_date = CASE WHEN old.cs_tier_id IS DISTINCT FROM tg.tier_id OR old.cs_tier_date IS NULL
+                                       THEN %(today)s ELSE old.cs_tier_date END
+              FROM target tg, res_partner old
+             WHERE p.commercial_partner_id = tg.id AND old.id = p.id
+               AND (old.cs_annual_amount IS DISTINCT FROM tg.amount
+                    OR old.cs_tier_id IS DISTINCT FROM tg.tier_id OR old.cs_tier_date IS NULL)
+         RETURNING p.id, p.commercial_partner_id, old.cs_tier_id, p.cs_tier_id, p.cs_annual_amount, p.display_name
+        """, {'ids': partner_ids, 'company': company.id, 'since': since, 'today': today})
+        rows = self.env.cr.fetchall()
+        # a first assignment (no tier yet) is not a change worth a chatter line
+        changes = [(pid, old, new, amount, name) for pid, cpid, old, new, amount, name in rows
+                   if pid == cpid and old != new and old]
+        return changes, len(rows)
+
+    @api.model
+    def _cs_post_tier_changes(self, changes, today):
+        """Record tier changes in the chatter as the host's tracking does (a note with a tracking value
+        on `cs_tier_id`), in two bulk inserts: the nightly run may change thousands of tiers at once."""
+        tiers = {t.id: t.display_name for t in self.env['cs.tier'].search([])}
+        currency = self.env.user.company_id.currency_id
+        subtype = self.env.ref('mail.mt_note')
+        author = self.env.user.partner_id.id
+        field_desc = self._fields['cs_tier_id'].get_description(self.env)['string']
+        body = _('Customer tier: %(old)s → %(new)s (annual amount %(amount)s, %(date)s)')
+        now = fields.Datetime.now()
+        values = []
+        for pid, old, new, amount, name in changes:
+            values.append((
+                'res.partner', pid, name, 'notification', subtype.id, author, now,
+                '<p>%s</p>' % tools.html_escape(body % {
+                    'old': tiers.get(old, ''), 'new': tiers.get(new, ''),
+                    'amount': formatLang(self.env, amount, currency_obj=currency),
+                    'date': fields.Date.to_string(today)}),
+                tools.generate_tracking_message_id('cs-tier-%s' % pid),
+                self.env.uid, now, self.env.uid, now))
+        message_ids = execute_values(self.env.cr, """
+            INSERT INTO mail_message (model, res_id, record_name, message_type, subtype_id, author_id, date,
+                                      body, message_id, create_uid, create_date, write_uid, write_date)
+            VALUES %s RETURNING id
+        """, values, fetch=True, page_size=len(values))
+        execute_values(self.env.cr, """
+            INSERT INTO mail_tracking_value (mail_message_id, field, field_desc, field_type,
+                                             old_value_integer, new_value_integer, old_value_char,
+                                             new_value_char, create_uid, create_date, write_uid, write_date)
+            VALUES %s
+        """, [(mid, 'cs_tier_id', field_desc, 'many2one', old, new, tiers.get(old, ''), tiers.get(new, ''),
+               self.env.uid, now, self.env.uid, now)
+              for (mid,), (pid, old, new, amount, name) in zip(message_ids, changes)], page_size=len(changes))
+        self.env['mail.message'].invalidate_cache()

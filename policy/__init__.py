@@ -1,0 +1,3 @@
+"""The customer-service policy as plain Python (no Odoo import), so it tests without a database and
+survives a port to another Odoo release: the models are glue around these functions."""
+from . import tiers  # noqa: F401

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# `make run`: installs what is missing, starts PostgreSQL, creates database `csm` with the addon,
+# Chinese (zh_CN) and Chinese demo data if absent, starts the web client on 127.0.0.1:8069 in the
+# background and prints the URL and the login. `make stop` stops the server and PostgreSQL.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+DB="${CSM_DB:-csm}"
+HTTP_PORT="${CSM_HTTP_PORT:-8069}"
+
+bash "$ROOT/tools/setup.sh"
+bash "$ROOT/tools/pg.sh" start
+load_pg_env
+write_conf "$RUN/odoo.conf" "$HTTP_PORT"
+
+if ! db_exists "$DB" || ! db_has_module "$DB" "$ADDON"; then
+    say "database $DB: installing $ADDON with Chinese demo data (a minute or two, once)"
+    rm -f "$RUN/install.log"
+    db_exists "$DB" && "$PGBIN/dropdb" "$DB"
+    odoo_bin -c "$RUN/odoo.conf" -d "$DB" -i "l10n_cn,$ADDON" --load-language=zh_CN \
+        --stop-after-init --log-level=warn --logfile="$RUN/install.log" \
+        || { tail -40 "$RUN/install.log" >&2; die "installation failed (see .run/install.log)"; }
+    "$PY" "$ROOT/tools/prepare_db.py" -c "$RUN/odoo.conf" -d "$DB" --lang zh_CN \
+        --report-url "http://127.0.0.1:$HTTP_PORT" --demo-users
+fi
+
+bash "$ROOT/tools/stop.sh" --server-only
+say "starting the web client on 127.0.0.1:$HTTP_PORT (log: .run/odoo.log)"
+nohup "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' \
+    -c "$RUN/odoo.conf" -d "$DB" --db-filter="^$DB\$" --logfile="$RUN/odoo.log" >/dev/null 2>&1 &
+echo $! > "$RUN/odoo.pid"
+for _ in $(seq 1 120); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login"; then
+        cat <<EOT
+
+  客户服务管理 customer_service_mgmt is running.
+    URL:       http://127.0.0.1:$HTTP_PORT/web?db=$DB
+    login:     admin     password: admin       (zh_CN, general manager)
+    also:      cs_manager / cs_agent / cs_quality  (password = login)
+    stop with: make stop
+
+EOT
+        exit 0
+    fi
+    kill -0 "$(cat "$RUN/odoo.pid")" 2>/dev/null || { tail -30 "$RUN/odoo.log" >&2; die "the server exited (see .run/odoo.log)"; }
+    sleep 1
+done
+die "the server did not answer on port $HTTP_PORT within 120 s (see .run/odoo.log)"
