@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import formatLang
 
 from ..policy import tiers as tier_policy
 
@@ -129,6 +130,8 @@ class CsTier(models.Model):
         for key in ('code', 'other'):
             if key in values:
                 values[key] = labels.get(values[key], values[key])
+        if 'amount' in values:
+            values['amount'] = formatLang(self.env, values['amount'], currency_obj=self.env.user.company_id.currency_id)
         if 'codes' in values:
             values['codes'] = ' > '.join(labels.get(c, c) for c in values['codes'])
         messages = {

@@ -34,7 +34,7 @@ class ResPartner(models.Model):
     cs_annual_amount = fields.Monetary(
         string='Annual transaction amount', currency_field='cs_currency_id', readonly=True,
         help='Posted customer invoices minus refunds over the trailing 12 months, in company currency.')
-    cs_currency_id = fields.Many2one('res.currency', compute='_compute_cs_currency_id')
+    cs_currency_id = fields.Many2one('res.currency', string='Company currency', compute='_compute_cs_currency_id')
     cs_tier_date = fields.Date(string='Tier since', readonly=True,
                                help='Date the current tier was assigned.')
     cs_tier_pinned = fields.Boolean(

@@ -11,7 +11,8 @@ class CsCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(CsCase, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False, mail_create_nolog=True))
+        # the users work in Chinese: messages are asserted as they read them
+        cls.env = cls.env(context=dict(cls.env.context, lang='zh_CN', tz='Asia/Shanghai'))
         cls.company = cls.env.user.company_id
         cls.today = fields.Date.from_string(fields.Date.context_today(cls.env.user))
         cls.tier = {code: cls.env.ref('customer_service_mgmt.cs_tier_%s' % code)
@@ -39,6 +40,8 @@ class CsCase(SavepointCase):
             'name': 'cs %s' % login,
             'login': 'cs_test_%s' % login,
             'email': 'cs_test_%s@example.com' % login,
+            'lang': 'zh_CN',
+            'tz': 'Asia/Shanghai',
             'groups_id': [(6, 0, [cls.env.ref('base.group_user').id, cls.env.ref(group).id])],
         })
 

@@ -33,7 +33,7 @@ class TestTierAccess(CsCase):
 
     def test_pin_without_reason_refused(self):
         """A pin needs a reason, even from a manager."""
-        with self.assertRaisesRegex(ValidationError, 'needs a reason'):
+        with self.assertRaisesRegex(ValidationError, '必须填写原因'):
             self.customer.sudo(self.manager).write({'cs_tier_pinned': True})
 
     def test_agent_edits_customer_and_adds_contacts(self):

@@ -88,5 +88,5 @@ class TestTierRecompute(CsCase):
         """A recompute never classifies with a broken table (here forced past the checks in SQL)."""
         self.env.cr.execute("UPDATE cs_tier SET min_amount = 5 WHERE id = %s", (self.tier['general'].id,))
         self.tier['general'].invalidate_cache()
-        with self.assertRaisesRegex(ValidationError, 'Gap'):
+        with self.assertRaisesRegex(ValidationError, '区间缺口'):
             self.customer.cs_recompute_tiers()

@@ -22,19 +22,19 @@ class TestTierTable(CsCase):
 
     def test_overlap_refused(self):
         """Moving key onto VIP's threshold is refused, naming the overlap, and nothing changes."""
-        with self.assertRaisesRegex(ValidationError, 'Overlap'), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, '区间重叠'), self.env.cr.savepoint():
             self.tier['key'].sudo(self.manager).write({'min_amount': 500000})
         self.tier['key'].invalidate_cache()
         self.assertEqual(self.tier['key'].min_amount, 100000)
 
     def test_gap_refused(self):
         """A general tier starting above 0 leaves a gap and is refused."""
-        with self.assertRaisesRegex(ValidationError, 'Gap'):
+        with self.assertRaisesRegex(ValidationError, '区间缺口'):
             self.tier['general'].sudo(self.manager).write({'min_amount': 1000})
 
     def test_order_refused(self):
         """Thresholds out of the table's order are refused."""
-        with self.assertRaisesRegex(ValidationError, 'Order'):
+        with self.assertRaisesRegex(ValidationError, '顺序错误'):
             self.tier['key'].sudo(self.manager).write({'min_amount': 800000})
 
     @mute_logger('odoo.sql_db')
@@ -45,7 +45,7 @@ class TestTierTable(CsCase):
 
     def test_unknown_code_refused(self):
         """Only the four tiers exist: another code is refused with a message naming them."""
-        with self.assertRaisesRegex(ValidationError, 'not one of the four'):
+        with self.assertRaisesRegex(ValidationError, '不是四个客户等级之一'):
             self.env['cs.tier'].sudo(self.manager).create({'code': 'gold', 'name': 'Gold'})
 
     def test_tiers_cannot_be_deleted(self):

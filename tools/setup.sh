@@ -65,9 +65,19 @@ setup_lessc() {
 }
 
 setup_addons_dir() {
-    # The repository is the addon: expose it under its technical name for Odoo's addons_path.
-    mkdir -p "$RUN/addons"
-    ln -sfn "$ROOT" "$RUN/addons/$ADDON"
+    # The repository is the addon: expose it under its technical name for Odoo's addons_path, as a
+    # folder of links to the addon's own entries. Linking the whole repository would also expose .venv
+    # and .run (which holds this very folder) to Odoo's scans of the module, e.g. the translation export.
+    local dir="$RUN/addons/$ADDON" entry name
+    [ -L "$dir" ] && rm -f "$dir"
+    rm -rf "$dir"; mkdir -p "$dir"
+    for entry in "$ROOT"/*; do
+        name="$(basename "$entry")"
+        case "$name" in
+            tools|bench|Makefile|requirements*.txt|README.md) continue ;;
+        esac
+        ln -s "$entry" "$dir/$name"
+    done
 }
 
 setup_browser() {
