@@ -35,7 +35,7 @@ nohup "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' \
     -c "$RUN/odoo.conf" -d "$DB" --db-filter="^$DB\$" --logfile="$RUN/odoo.log" >/dev/null 2>&1 &
 echo $! > "$RUN/odoo.pid"
 for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login"; then
+    if curl -fs -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login"; then
         cat <<EOT
 
   客户服务管理 customer_service_mgmt is running.

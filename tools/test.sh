@@ -6,7 +6,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 DB="${CSM_TEST_DB:-csm_test}"
 
-bash "$ROOT/tools/setup.sh"
+bash "$ROOT/tools/setup.sh" --browser
 bash "$ROOT/tools/pg.sh" start
 load_pg_env
 write_conf "$RUN/odoo-test.conf" "${CSM_TEST_HTTP_PORT:-8169}"
@@ -47,11 +47,27 @@ db_has_module "$DB" "$ADDON" || die "$ADDON is not installed in $DB"
 
 [ "${CSM_SETUP_ONLY:-}" = 1 ] && exit 0  # used by tools/bench.sh
 say "running the tests"
-cd "$RUN/addons/$ADDON"
-set +e
-"$PY" -m pytest -p no:cacheprovider -W ignore::DeprecationWarning --rootdir "$RUN/addons/$ADDON" \
+rm -f "$RUN"/junit-*.xml
+rc=0
+(cd "$RUN/addons/$ADDON" && "$PY" -m pytest -p no:cacheprovider -W ignore::DeprecationWarning \
+    --rootdir "$RUN/addons/$ADDON" --junitxml "$RUN/junit-odoo.xml" \
     --odoo-config "$RUN/odoo-test.conf" --odoo-database "$DB" --odoo-log-level warn \
-    "$RUN/addons/$ADDON/policy/tests" "$RUN/addons/$ADDON/tests" "$@"
-rc=$?
-set -e
+    "$RUN/addons/$ADDON/policy/tests" "$RUN/addons/$ADDON/tests" "$@") || rc=$?
+
+if [ "${CSM_BROWSER_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
+    # browser tests: a real server on the test database, Debian's chromium driven by Playwright
+    port="${CSM_TEST_HTTP_PORT:-8169}"
+    say "browser tests against a server on 127.0.0.1:$port"
+    odoo_bin -c "$RUN/odoo-test.conf" -d "$DB" --db-filter="^$DB\$" --http-port "$port" \
+        --logfile="$RUN/test-server.log" >/dev/null 2>&1 &
+    server=$!
+    for _ in $(seq 1 90); do curl -fs -o /dev/null "http://127.0.0.1:$port/web/login" && break; sleep 1; done
+    (cd "$ROOT/browser_tests" && CSM_URL="http://127.0.0.1:$port" CSM_DB="$DB" \
+        "$RUN/browser-venv/bin/python" -m pytest -p no:cacheprovider --rootdir . \
+        --junitxml "$RUN/junit-browser.xml" .) || rc=$?
+    kill "$server" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$server" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$server" 2>/dev/null || true
+fi
+"$PY" "$ROOT/tools/junit_total.py" "$RUN"/junit-*.xml
 exit $rc
