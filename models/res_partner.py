@@ -1,11 +1,10 @@
+import io
 import logging
 
 from dateutil.relativedelta import relativedelta
-from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools.misc import formatLang
 
 from ..policy import tiers as tier_policy
 
@@ -195,35 +194,54 @@ class ResPartner(models.Model):
     @api.model
     def _cs_post_tier_changes(self, changes, today):
         """Record tier changes in the chatter as the host's tracking does (a note with a tracking value
-        on `cs_tier_id`), in two bulk inserts: the nightly run may change thousands of tiers at once."""
+        on `cs_tier_id`), loaded with COPY: the first classification may change a tier per customer."""
         tiers = {t.id: t.display_name for t in self.env['cs.tier'].search([])}
         currency = self.env.user.company_id.currency_id
-        subtype = self.env.ref('mail.mt_note')
-        author = self.env.user.partner_id.id
-        field_desc = self._fields['cs_tier_id'].get_description(self.env)['string']
+        lang = self.env['res.lang']._lang_get(self.env.lang or 'en_US')
         body = _('Customer tier: %(old)s → %(new)s (annual amount %(amount)s, %(date)s)')
-        now = fields.Datetime.now()
-        values = []
-        for pid, old, new, amount, name in changes:
-            values.append((
-                'res.partner', pid, name, 'notification', subtype.id, author, now,
-                '<p>%s</p>' % tools.html_escape(body % {
-                    'old': tiers.get(old, ''), 'new': tiers.get(new, ''),
-                    'amount': formatLang(self.env, amount, currency_obj=currency),
-                    'date': fields.Date.to_string(today)}),
-                tools.generate_tracking_message_id('cs-tier-%s' % pid),
-                self.env.uid, now, self.env.uid, now))
-        message_ids = execute_values(self.env.cr, """
-            INSERT INTO mail_message (model, res_id, record_name, message_type, subtype_id, author_id, date,
-                                      body, message_id, create_uid, create_date, write_uid, write_date)
-            VALUES %s RETURNING id
-        """, values, fetch=True, page_size=len(values))
-        execute_values(self.env.cr, """
-            INSERT INTO mail_tracking_value (mail_message_id, field, field_desc, field_type,
-                                             old_value_integer, new_value_integer, old_value_char,
-                                             new_value_char, create_uid, create_date, write_uid, write_date)
-            VALUES %s
-        """, [(mid, 'cs_tier_id', field_desc, 'many2one', old, new, tiers.get(old, ''), tiers.get(new, ''),
-               self.env.uid, now, self.env.uid, now)
-              for (mid,), (pid, old, new, amount, name) in zip(message_ids, changes)], page_size=len(changes))
+        field_desc = self._fields['cs_tier_id'].get_description(self.env)['string']
+        subtype, author, uid = self.env.ref('mail.mt_note').id, self.env.user.partner_id.id, self.env.uid
+        now, day = fields.Datetime.now(), fields.Date.to_string(today)
+        # one Message-Id stem per run, made unique per customer
+        stem = tools.generate_tracking_message_id('cs-tier').split('@')
+        self.env.cr.execute("SELECT nextval('mail_message_id_seq') FROM generate_series(1, %s)", (len(changes),))
+        message_ids = [r[0] for r in self.env.cr.fetchall()]
+        messages, trackings = [], []
+        for mid, (pid, old, new, amount, name) in zip(message_ids, changes):
+            text = body % {'old': tiers.get(old, ''), 'new': tiers.get(new, ''), 'date': day,
+                           'amount': self._cs_format_money(amount, currency, lang)}
+            messages.append((mid, 'res.partner', pid, name, 'notification', subtype, author, now,
+                             '<p>%s</p>' % tools.html_escape(text), '%s-%d@%s' % (stem[0], pid, stem[1]),
+                             uid, now, uid, now))
+            trackings.append((mid, 'cs_tier_id', field_desc, 'many2one', old, new, tiers.get(old, ''),
+                              tiers.get(new, ''), uid, now, uid, now))
+        self._cs_copy('mail_message', (
+            'id', 'model', 'res_id', 'record_name', 'message_type', 'subtype_id', 'author_id', 'date', 'body',
+            'message_id', 'create_uid', 'create_date', 'write_uid', 'write_date'), messages)
+        self._cs_copy('mail_tracking_value', (
+            'mail_message_id', 'field', 'field_desc', 'field_type', 'old_value_integer', 'new_value_integer',
+            'old_value_char', 'new_value_char', 'create_uid', 'create_date', 'write_uid', 'write_date'),
+            trackings)
         self.env['mail.message'].invalidate_cache()
+
+    @api.model
+    def _cs_format_money(self, amount, currency, lang):
+        """An amount as the chatter shows money, without formatLang's per-call language lookup."""
+        digits = '{:,.2f}'.format(amount).replace(',', '\x00').replace('.', lang.decimal_point or '.')
+        digits = digits.replace('\x00', lang.thousands_sep or '')
+        symbol = currency.symbol or ''
+        return '%s\u00a0%s' % ((symbol, digits) if currency.position == 'before' else (digits, symbol))
+
+    @api.model
+    def _cs_copy(self, table, columns, rows):
+        """Bulk-load rows with COPY (text format; None is NULL)."""
+        def cell(value):
+            if value is None or value is False:
+                return '\\N'
+            return str(value).replace('\\', '\\\\').replace('\t', '\\t').replace('\n', '\\n').replace('\r', '\\r')
+        buf = io.StringIO()
+        for row in rows:
+            buf.write('\t'.join(cell(v) for v in row))
+            buf.write('\n')
+        buf.seek(0)
+        self.env.cr.copy_from(buf, table, columns=columns)

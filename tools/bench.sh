@@ -8,8 +8,11 @@ if [ "${CSM_BENCH_REUSE:-}" != 1 ] || ! { bash "$ROOT/tools/pg.sh" start && load
     CSM_SETUP_ONLY=1 bash "$ROOT/tools/test.sh"
 fi
 load_pg_env
-names=("$@"); [ ${#names[@]} -eq 0 ] && names=($(cd "$ROOT/bench" && ls bench_*.py | sed 's/^bench_//; s/\.py$//'))
+# arguments: bench names (tiers, ...) and options passed to each (--scale ...)
+names=(); opts=()
+for a in "$@"; do case "$a" in -*|[0-9]*) opts+=("$a") ;; *) names+=("$a") ;; esac; done
+[ ${#names[@]} -eq 0 ] && names=($(cd "$ROOT/bench" && ls bench_*.py | sed 's/^bench_//; s/\.py$//'))
 for name in "${names[@]}"; do
     say "bench $name"
-    "$PY" "$ROOT/bench/bench_$name.py" -c "$RUN/odoo-test.conf" -d "$CSM_TEST_DB"
+    (cd "$ROOT/bench" && "$PY" "bench_$name.py" -c "$RUN/odoo-test.conf" -d "$CSM_TEST_DB" ${opts[@]+"${opts[@]}"})
 done
