@@ -63,3 +63,20 @@ limit_time_real = 1200
 EOT
 }
 odoo_bin() { "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' "$@"; }
+
+# free_tcp_port FROM: the first TCP port from FROM up that nobody listens on (127.0.0.1).
+free_tcp_port() {
+    python3 - "$1" <<'PY'
+import socket, sys
+port = int(sys.argv[1])
+while True:
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port)); break
+    except OSError:
+        port += 1
+    finally:
+        s.close()
+print(port)
+PY
+}

@@ -56,7 +56,7 @@ rc=0
 
 if [ "${CSM_BROWSER_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
     # browser tests: a real server on the test database, Debian's chromium driven by Playwright
-    port="${CSM_TEST_HTTP_PORT:-8169}"
+    port="${CSM_TEST_HTTP_PORT:-$(free_tcp_port 8169)}"
     say "browser tests against a server on 127.0.0.1:$port"
     odoo_bin -c "$RUN/odoo-test.conf" -d "$DB" --db-filter="^$DB\$" --http-port "$port" \
         --logfile="$RUN/test-server.log" >/dev/null 2>&1 &
