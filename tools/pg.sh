@@ -8,11 +8,20 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PGDATA_DIR="$RUN/pgdata"
 PGSOCK="$RUN/pgsock"
+if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 \
+        && ! (cd / && runuser -u postgres -- test -x "$RUN/." 2>/dev/null); then
+    # the checkout lies where the postgres user cannot enter (e.g. under /root): the cluster lives in a
+    # folder of its own (linked from .run for people to find it)
+    outside="/var/lib/postgresql/csm-$(printf '%s' "$ROOT" | sha1sum | cut -c1-10)"
+    mkdir -p "$outside"
+    PGDATA_DIR="$outside/pgdata"; PGSOCK="$outside/pgsock"
+    ln -sfn "$PGDATA_DIR" "$RUN/pgdata"; ln -sfn "$PGSOCK" "$RUN/pgsock"
+fi
 PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 [ -n "$PGBIN" ] || PGBIN="$(dirname "$(command -v initdb 2>/dev/null || echo /usr/bin/initdb)")"
 
 as_owner() {  # runs a command as the cluster's owner
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 external() { [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ] && [ "${CSM_PRIVATE_PG:-}" != 1 ]; }
