@@ -29,6 +29,19 @@ if ! db_exists "$DB" || ! db_has_module "$DB" "$ADDON"; then
         --report-url "http://127.0.0.1:$HTTP_PORT" --demo-users
 fi
 
+# the addon changed since the database was made or last updated: update it
+src_hash="$(cd "$RUN/addons/$ADDON" && find -L . -type f \( -name '*.py' -o -name '*.xml' -o -name '*.csv' -o -name '*.po' \) \
+    -not -path './tests/*' -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-12)"
+if ! stamp_ok "addon.$DB" "$src_hash"; then
+    if [ -f "$RUN/stamp.addon.$DB" ]; then
+        say "database $DB: updating $ADDON (the code changed)"
+        bash "$ROOT/tools/stop.sh" --server-only
+        odoo_bin -c "$RUN/odoo.conf" -d "$DB" -u "$ADDON" --stop-after-init --log-level=warn \
+            --logfile="$RUN/install.log" || { tail -40 "$RUN/install.log" >&2; die "update failed (see .run/install.log)"; }
+    fi
+    stamp_set "addon.$DB" "$src_hash"
+fi
+
 bash "$ROOT/tools/stop.sh" --server-only
 say "starting the web client on 127.0.0.1:$HTTP_PORT (log: .run/odoo.log)"
 nohup "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' \
