@@ -46,6 +46,8 @@ class TestComplaintClosing(ComplaintCase):
         ticket = self._ticket(cs_kind='consultation')
         with self.assertRaisesRegex(ValidationError, '咨询.*答复'), self.env.cr.savepoint():
             ticket.write({'stage_id': self.stage_done.id})
+        ticket.invalidate_cache()
+        self.assertEqual(ticket.stage_id, self.stage_new)
         ticket.write({'cs_reply': '已电话答复价格政策', 'stage_id': self.stage_done.id})
         self.assertTrue(ticket.cs_closed_date)
 
