@@ -24,6 +24,13 @@
         'views/cs_menus.xml',
         'views/cs_tier_views.xml',
         'views/res_partner_views.xml',
+        'data/helpdesk_ticket_data.xml',
+        'data/helpdesk_ticket_cron_data.xml',
+        'wizards/cs_ticket_wizard_views.xml',
+        'report/helpdesk_ticket_report.xml',
+        'views/helpdesk_ticket_views.xml',
+        'views/res_company_views.xml',
+        'views/res_partner_complaint_views.xml',
     ],
     'demo': [
         'demo/cs_demo.xml',

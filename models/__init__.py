@@ -2,3 +2,10 @@ from . import cs_tier
 from . import res_partner
 from . import account_invoice
 from . import cs_demo_loader
+from . import res_company
+from . import cs_ticket_action
+from . import cs_ticket_escalation
+from . import helpdesk_ticket
+from . import helpdesk_ticket_channel
+from . import helpdesk_ticket_category
+from . import res_partner_complaint

@@ -3,3 +3,14 @@ from . import test_tier_amount
 from . import test_tier_recompute
 from . import test_tier_access
 from . import test_i18n
+from . import test_complaint_deadline
+from . import test_complaint_extension
+from . import test_complaint_recusal
+from . import test_complaint_closing
+from . import test_complaint_escalation
+from . import test_complaint_spot_check
+from . import test_complaint_retention
+from . import test_complaint_first_responder
+from . import test_complaint_access
+from . import test_complaint_mail
+from . import test_complaint_report
