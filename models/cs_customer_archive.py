@@ -1,5 +1,6 @@
 import datetime
 import logging
+import threading
 
 from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -16,6 +17,10 @@ SENSITIVE_FIELDS = (
     'competition', 'credit_notes', 'special_strategy',
 )
 OVERRIDE_FIELDS = ('confidentiality_override', 'confidentiality_reason')
+# The ORM fills its cache through read() when code accesses a field (prefetch). Those reads are the
+# server's own, not a consultation: a thread-local marker (which a web API caller cannot set, unlike a
+# context key) tells them apart.
+_prefetching = threading.local()
 
 
 class CsCustomerArchive(models.Model):
@@ -116,7 +121,8 @@ class CsCustomerArchive(models.Model):
 
     @api.constrains('partner_id')
     def _check_partner_commercial(self):
-        for archive in self:
+        # as superuser: the record rules are checked after the constraints, with their own message
+        for archive in self.sudo():
             if archive.partner_id.commercial_partner_id != archive.partner_id:
                 raise ValidationError(_(
                     'The archive of %s must be kept on its company, %s: one archive per customer.') % (
@@ -124,7 +130,7 @@ class CsCustomerArchive(models.Model):
 
     @api.constrains('confidentiality_override', 'confidentiality_reason')
     def _check_confidentiality_reason(self):
-        for archive in self:
+        for archive in self.sudo():
             if archive.confidentiality_override and not (archive.confidentiality_reason or '').strip():
                 raise ValidationError(_(
                     'Setting the confidentiality level of the archive of %s by hand needs a reason.')
@@ -159,9 +165,18 @@ class CsCustomerArchive(models.Model):
         from the form or the web API (search_read calls read). Reading only the cover (customer, level,
         review dates: the list view) does not consult the content and is not registered."""
         result = super(CsCustomerArchive, self).read(fields=fields, load=load)
+        if getattr(_prefetching, 'depth', 0):
+            return result
         if not fields or set(fields) & set(SENSITIVE_FIELDS):
             self._cs_log_access(self.env.context.get('cs_access_purpose'))
         return result
+
+    def _prefetch_field(self, field):
+        _prefetching.depth = getattr(_prefetching, 'depth', 0) + 1
+        try:
+            return super(CsCustomerArchive, self)._prefetch_field(field)
+        finally:
+            _prefetching.depth -= 1
 
     @api.multi
     def export_data(self, fields_to_export, raw_data=False):

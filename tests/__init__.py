@@ -3,3 +3,4 @@ from . import test_tier_amount
 from . import test_tier_recompute
 from . import test_tier_access
 from . import test_i18n
+from . import test_archive_access_matrix
