@@ -113,7 +113,8 @@ class CsCustomerArchive(models.Model):
 
     @api.multi
     def _compute_access_log_count(self):
-        groups = self.env['cs.archive.access.log'].read_group(
+        # a count, not the register's content: everyone who sees the archive sees how often it was read
+        groups = self.env['cs.archive.access.log'].sudo().read_group(
             [('archive_id', 'in', self.ids)], ['archive_id'], ['archive_id'])
         counts = {g['archive_id'][0]: g['archive_id_count'] for g in groups}
         for archive in self:
@@ -305,7 +306,9 @@ class CsCustomerArchive(models.Model):
         """One review activity per archive not reviewed since the quarter began, once per quarter. Each
         batch first claims its archives with an UPDATE guarded on the quarter, so a second run (or one
         running alongside) finds nothing left to claim."""
-        today = fields.Date.from_string(today or fields.Date.context_today(self))
+        today = today or fields.Date.context_today(self)
+        if isinstance(today, str):
+            today = fields.Date.from_string(today)
         quarter = archive_policy.quarter_of(today)
         ids = self.sudo().search(self._cs_review_domain(today), order='id').ids
         review_type = self.env.ref('customer_service_mgmt.mail_activity_type_cs_archive_review')

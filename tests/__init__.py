@@ -4,3 +4,8 @@ from . import test_tier_recompute
 from . import test_tier_access
 from . import test_i18n
 from . import test_archive_access_matrix
+from . import test_archive_access_log
+from . import test_archive_log_immutable
+from . import test_archive_confidentiality
+from . import test_archive_review
+from . import test_archive_disposal
