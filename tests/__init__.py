@@ -9,3 +9,5 @@ from . import test_archive_log_immutable
 from . import test_archive_confidentiality
 from . import test_archive_review
 from . import test_archive_disposal
+from . import test_partner_credit
+from . import test_partner_blacklist
