@@ -2,6 +2,8 @@ import datetime
 import logging
 import threading
 
+from psycopg2.extras import execute_values
+
 from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -189,21 +191,32 @@ class CsCustomerArchive(models.Model):
 
     @api.multi
     def _cs_log_access(self, purpose):
-        """Register one consultation per confidential or top-secret archive of ``self``."""
-        logged = self.sudo().filtered(lambda a: archive_policy.is_logged(a.cs_confidentiality))
-        if not logged:
+        """Register one consultation per confidential or top-secret archive of ``self``, in one statement
+        (a list read of hundreds of archives must not cost hundreds of ORM creates). The level is taken
+        as ``cs_confidentiality`` computes it (policy.archives.effective_level): the override, else the
+        tier's level, else secret."""
+        if not self.ids:
             return self.env['cs.archive.access.log']
         now = fields.Datetime.now()
-        log = self.env['cs.archive.access.log'].sudo()
-        for archive in logged:
-            log |= log.create({
-                'archive_id': archive.id,
-                'partner_id': archive.partner_id.id,
-                'user_id': self.env.uid,
-                'level': archive.cs_confidentiality,
-                'purpose': (purpose or '').strip() or False,
-                'access_time': now,
-            })
+        self.env.cr.execute("""
+            INSERT INTO cs_archive_access_log (archive_id, partner_id, user_id, level, purpose, access_time,
+                                               company_id, create_uid, create_date, write_uid, write_date)
+            SELECT a.id, a.partner_id, %(uid)s, lv.level, %(purpose)s, %(now)s, a.company_id,
+                   %(uid)s, %(now)s, %(uid)s, %(now)s
+              FROM cs_customer_archive a
+              JOIN res_partner p ON p.id = a.partner_id
+              LEFT JOIN cs_tier t ON t.id = p.cs_tier_id
+             CROSS JOIN LATERAL (SELECT COALESCE(a.confidentiality_override, t.confidentiality, %(secret)s)
+                                        AS level) lv
+             WHERE a.id = ANY(%(ids)s) AND lv.level IN %(logged)s
+             ORDER BY a.id
+         RETURNING id""", {
+            'uid': self.env.uid, 'purpose': (purpose or '').strip() or None, 'now': now, 'ids': self.ids,
+            'secret': archive_policy.SECRET, 'logged': tuple(archive_policy.LOGGED_LEVELS)})
+        log = self.env['cs.archive.access.log'].browse([r[0] for r in self.env.cr.fetchall()])
+        if log:
+            self.env['cs.archive.access.log'].invalidate_cache()
+            self.invalidate_cache(['access_log_count'])
         return log
 
     @api.model
@@ -312,7 +325,6 @@ class CsCustomerArchive(models.Model):
         quarter = archive_policy.quarter_of(today)
         ids = self.sudo().search(self._cs_review_domain(today), order='id').ids
         review_type = self.env.ref('customer_service_mgmt.mail_activity_type_cs_archive_review')
-        model_id = self.env['ir.model']._get(self._name).id
         deadline = fields.Date.to_string(today + datetime.timedelta(days=review_type.days or 14))
         created = 0
         for batch in tools.split_every(self._cs_review_batch_size, ids, list):
@@ -321,23 +333,48 @@ class CsCustomerArchive(models.Model):
                  WHERE id = ANY(%s) AND review_quarter IS DISTINCT FROM %s
              RETURNING id""", (quarter, batch, quarter))
             claimed = self.sudo().browse([r[0] for r in self.env.cr.fetchall()])
-            reviewers = self._cs_reviewers(claimed)
-            Activity = self.env['mail.activity'].sudo()
-            for archive in claimed:
-                Activity.create({
-                    'res_model_id': model_id,
-                    'res_id': archive.id,
-                    'activity_type_id': review_type.id,
-                    'date_deadline': deadline,
-                    'user_id': reviewers[archive.id].id,
-                    'summary': _('Quarterly review of the archive (%s)') % quarter,
-                })
+            if claimed:
+                self._cs_insert_review_activities(claimed, self._cs_reviewers(claimed), review_type, deadline,
+                                                  _('Quarterly review of the archive (%s)') % quarter)
             created += len(claimed)
             if self.env.context.get('cs_commit_per_batch'):
                 self.env.cr.commit()  # pylint: disable=invalid-commit
         self.invalidate_cache(['review_quarter'])
+        self.env['mail.activity'].invalidate_cache()
+        self.env['mail.followers'].invalidate_cache()
         _logger.info('archive reviews %s: %d archives due, %d activities created', quarter, len(ids), created)
         return created
+
+    @api.model
+    def _cs_insert_review_activities(self, archives, reviewers, review_type, deadline, summary):
+        """Create the review activities of a batch as mail.activity's create would (the activity, its
+        assignee following the archive with the default subtypes), in three set-based statements: the
+        ORM's create costs some twenty queries per activity, and the cron may create tens of thousands."""
+        cr = self.env.cr
+        model_id = self.env['ir.model']._get(self._name).id
+        uid = self.env.uid
+        execute_values(cr, """
+            INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id, summary,
+                                       date_deadline, user_id, create_uid, create_date, write_uid, write_date)
+            SELECT v.model_id, v.model, v.res_id, p.display_name, v.type_id, v.summary, v.deadline::date,
+                   v.user_id, v.uid, now() at time zone 'UTC', v.uid, now() at time zone 'UTC'
+              FROM (VALUES %s) AS v(model_id, model, res_id, type_id, summary, deadline, user_id, uid)
+              JOIN cs_customer_archive a ON a.id = v.res_id
+              JOIN res_partner p ON p.id = a.partner_id
+        """, [(model_id, self._name, archive.id, review_type.id, summary, deadline, reviewers[archive.id].id, uid)
+               for archive in archives], page_size=len(archives))
+        followers = execute_values(cr, """
+            INSERT INTO mail_followers (res_model, res_id, partner_id)
+            SELECT v.model, v.res_id, v.partner_id FROM (VALUES %s) AS v(model, res_id, partner_id)
+            ON CONFLICT DO NOTHING RETURNING id
+        """, list({(self._name, archive.id, reviewers[archive.id].partner_id.id) for archive in archives}),
+            page_size=len(archives), fetch=True)
+        subtypes = self.env['mail.message.subtype'].default_subtypes(self._name)[0]
+        if followers and subtypes:
+            execute_values(cr, """
+                INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id, mail_message_subtype_id)
+                VALUES %s ON CONFLICT DO NOTHING
+            """, [(f, s) for (f,) in followers for s in subtypes.ids], page_size=10000)
 
     @api.model
     def _cs_reviewers(self, archives):
@@ -353,9 +390,17 @@ class CsCustomerArchive(models.Model):
                     if user.active else set()
             return archive.id in readable[user]
 
+        # one query for the candidates (prefetching the partners' every field would cost more)
+        self.env.cr.execute("""
+            SELECT a.id, p.user_id, a.last_reviewer_id, a.create_uid
+              FROM cs_customer_archive a JOIN res_partner p ON p.id = a.partner_id
+             WHERE a.id = ANY(%s)""", (archives.ids,))
+        rows = self.env.cr.fetchall()
+        Users = self.env['res.users'].sudo()
+        root = self.env.ref('base.user_root')
         reviewers = {}
-        for archive in archives:
-            candidates = [u for u in (archive.partner_id.user_id, archive.last_reviewer_id, archive.create_uid) if u]
-            reviewers[archive.id] = next((u for u in candidates if can_read(u, archive)),
-                                         self.env.ref('base.user_root'))
+        for archive_id, *candidate_ids in rows:
+            archive = self.browse(archive_id)
+            candidates = [Users.browse(uid) for uid in candidate_ids if uid]
+            reviewers[archive_id] = next((u for u in candidates if can_read(u, archive)), root)
         return reviewers

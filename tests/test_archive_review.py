@@ -54,6 +54,8 @@ class TestArchiveReview(CsArchiveCase):
         self.Archive._cs_create_reviews(self.day)
         self.assertEqual(self._reviews(self.old).user_id, self.salesperson)
         self.assertEqual(self._reviews(self.key).user_id, self.manager)
+        self.assertIn(self.salesperson.partner_id, self.old.message_partner_ids)
+        self.assertEqual(self._reviews(self.old).res_name, '老客户')
         self.assertEqual(fields.Date.from_string(self._reviews(self.old).date_deadline),
                          self.day + relativedelta(days=14))
 
