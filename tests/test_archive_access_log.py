@@ -89,3 +89,9 @@ class TestArchiveAccessLog(CsArchiveCase):
         """Exporting the content registers a consultation too."""
         self.key.sudo(self.manager).export_data(['partner_id/name', 'organisation'])
         self.assertEqual(len(self._logs(self.key)), 1)
+
+    def test_default_form_is_the_cover(self):
+        """Opening an archive from anywhere shows the cover (no content, no consultation) by default."""
+        view = self.Archive.sudo(self.manager).fields_view_get(view_type='form')
+        self.assertEqual(view['view_id'], self.env.ref('customer_service_mgmt.cs_customer_archive_view_form_cover').id)
+        self.assertFalse(set(view['fields']) & {'organisation', 'key_persons', 'special_strategy'})
