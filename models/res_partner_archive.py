@@ -25,15 +25,15 @@ class ResPartner(models.Model):
 
     cs_credit_rating = fields.Selection(
         [(r, r) for r in archive_policy.CREDIT_RATINGS], string='Credit rating', track_visibility='onchange',
+        copy=False,
         help='A: excellent, B: good, C: watch, D: poor; set by a manager from the credit investigation.')
     cs_credit_limit = fields.Monetary(string='Credit limit', currency_field='cs_currency_id',
-                                      track_visibility='onchange')
-    cs_credit_review_date = fields.Date(string='Credit reviewed on', track_visibility='onchange')
+                                      track_visibility='onchange', copy=False)
+    cs_credit_review_date = fields.Date(string='Credit reviewed on', track_visibility='onchange', copy=False)
     cs_admission_state = fields.Selection(
-        ADMISSION_STATES, string='Admission', default=archive_policy.PROSPECT, readonly=True,
+        ADMISSION_STATES, string='Admission', default=archive_policy.PROSPECT, readonly=True, copy=False,
         track_visibility='onchange', help='Changed only by admission decisions (admit, blacklist, exit, reinstate).')
     cs_blacklisted = fields.Boolean(string='Blacklisted', compute='_compute_cs_blacklisted', store=True, index=True)
-    cs_archive_ids = fields.One2many('cs.customer.archive', 'partner_id', string='Customer archive')
     cs_decision_count = fields.Integer(string='Decisions', compute='_compute_cs_decision_count')
     cs_access_log_count = fields.Integer(string='Archive consultations', compute='_compute_cs_access_log_count')
 
