@@ -9,3 +9,15 @@ from . import helpdesk_ticket
 from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_category
 from . import res_partner_complaint
+from . import res_partner_archive
+from . import cs_customer_archive
+from . import cs_archive_access_log
+from . import cs_archive_access_wizard
+from . import cs_archive_disposal
+from . import cs_archive_disposal_approval
+from . import cs_partner_decision
+from . import cs_blacklist_override
+from . import cs_blacklist_override_wizard
+from . import account_invoice_blacklist
+from . import helpdesk_ticket_blacklist
+from . import mail_activity_archive_review

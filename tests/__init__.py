@@ -14,3 +14,12 @@ from . import test_complaint_first_responder
 from . import test_complaint_access
 from . import test_complaint_mail
 from . import test_complaint_report
+from . import test_archive_access_matrix
+from . import test_archive_access_log
+from . import test_archive_log_immutable
+from . import test_archive_confidentiality
+from . import test_archive_review
+from . import test_archive_disposal
+from . import test_partner_credit
+from . import test_partner_blacklist
+from . import test_archive_partner_buttons
