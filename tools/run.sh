@@ -14,7 +14,7 @@ write_conf "$RUN/odoo.conf" "$HTTP_PORT"
 if ! db_exists "$DB" || ! db_has_module "$DB" "$ADDON"; then
     say "database $DB: installing $ADDON with Chinese demo data (a minute or two, once)"
     rm -f "$RUN/install.log"
-    db_exists "$DB" && "$PGBIN/dropdb" "$DB"
+    db_exists "$DB" && "$PGBIN/dropdb" --force "$DB"
     install() {  # install MODULES: one step of the installation, logged to .run/install.log
         odoo_bin -c "$RUN/odoo.conf" -d "$DB" -i "$1" --load-language=zh_CN \
             --stop-after-init --log-level=warn --logfile="$RUN/install.log" \

@@ -30,7 +30,7 @@ if ! db_exists "$TEMPLATE"; then
 fi
 
 say "test database $DB: installing $ADDON"
-db_exists "$DB" && "$PGBIN/dropdb" "$DB"
+db_exists "$DB" && "$PGBIN/dropdb" --force "$DB"
 "$PGBIN/createdb" -T "$TEMPLATE" "$DB"
 rm -rf "$RUN/data/filestore/$DB"
 [ -d "$RUN/data/filestore/$TEMPLATE" ] && mkdir -p "$RUN/data/filestore" && cp -r "$RUN/data/filestore/$TEMPLATE" "$RUN/data/filestore/$DB"
@@ -58,7 +58,9 @@ if [ "${CSM_BROWSER_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
     # browser tests: a real server on the test database, Debian's chromium driven by Playwright
     port="${CSM_TEST_HTTP_PORT:-$(free_tcp_port 8169)}"
     say "browser tests against a server on 127.0.0.1:$port"
-    odoo_bin -c "$RUN/odoo-test.conf" -d "$DB" --db-filter="^$DB\$" --http-port "$port" \
+    # python itself in the background (not a shell function, whose subshell would be what we kill)
+    "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' \
+        -c "$RUN/odoo-test.conf" -d "$DB" --db-filter="^$DB\$" --http-port "$port" \
         --logfile="$RUN/test-server.log" >/dev/null 2>&1 &
     server=$!
     for _ in $(seq 1 90); do curl -fs -o /dev/null "http://127.0.0.1:$port/web/login" && break; sleep 1; done
