@@ -63,6 +63,7 @@ if [ "${CSM_BROWSER_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
         -c "$RUN/odoo-test.conf" -d "$DB" --db-filter="^$DB\$" --http-port "$port" \
         --logfile="$RUN/test-server.log" >/dev/null 2>&1 &
     server=$!
+    disown "$server" 2>/dev/null || true  # no job-control notice when it has to be killed
     for _ in $(seq 1 90); do curl -fs -o /dev/null "http://127.0.0.1:$port/web/login" && break; sleep 1; done
     (cd "$ROOT/browser_tests" && CSM_URL="http://127.0.0.1:$port" CSM_DB="$DB" \
         "$RUN/browser-venv/bin/python" -m pytest -p no:cacheprovider --rootdir . \
