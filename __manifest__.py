@@ -34,6 +34,7 @@
     ],
     'demo': [
         'demo/cs_demo.xml',
+        'demo/cs_complaint_demo.xml',
     ],
     'post_init_hook': 'post_init_hook',
     'application': True,

@@ -376,23 +376,30 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _cs_escalation_batches(self, now):
-        """The overdue complaints due to climb a level now, as batches of (ticket, next level): one
-        indexed search for the ids, then each batch is read at once (prefetch) and filtered by the
-        policy's escalation rule, so the queries grow with the batches, not with the tickets."""
-        ids = self.search(self._cs_escalation_domain(now), order='id').ids
+        """The overdue complaints due to climb a level now, as batches of (ticket, next level).
+
+        One indexed query (the ORM's domain and record rules, selecting only the columns the rule needs)
+        then the policy's escalation rule per row: the scan's queries do not grow with the register,
+        and its rows are plain tuples, not records, until they are escalated."""
+        query = self._where_calc(self._cs_escalation_domain(now))
+        self._apply_ir_rules(query, 'read')
+        from_clause, where_clause, params = query.get_sql()
+        self.env.cr.execute(
+            'SELECT "helpdesk_ticket".id, "helpdesk_ticket".company_id, "helpdesk_ticket".cs_escalation_level, '
+            '"helpdesk_ticket".cs_deadline, "helpdesk_ticket".cs_escalated_date FROM ' + from_clause
+            + ' WHERE ' + where_clause + ' ORDER BY "helpdesk_ticket".id', params)
+        rows = self.env.cr.fetchall()
         hours = {company.id: company.cs_escalation_hours for company in self.env['res.company'].search([])}
         default_company = self.env.user.company_id.id
-        for batch_ids in tools.split_every(self._cs_escalation_batch_size, ids, list):
+        for batch_rows in tools.split_every(self._cs_escalation_batch_size, rows, list):
             batch = []
-            # only the columns the rule needs, in one query per batch
-            for row in self.browse(batch_ids).read(
-                    ['company_id', 'cs_escalation_level', 'cs_deadline', 'cs_escalated_date'], load='_classic_write'):
+            for ticket_id, company_id, current, deadline, escalated in batch_rows:
+                # Odoo 11 reads timestamps as strings
                 level = deadline_policy.next_escalation(
-                    row['cs_escalation_level'], fields.Datetime.from_string(row['cs_deadline']), now,
-                    fields.Datetime.from_string(row['cs_escalated_date']),
-                    hours.get(row['company_id'] or default_company, 24))
+                    current, fields.Datetime.from_string(deadline), now, fields.Datetime.from_string(escalated),
+                    hours.get(company_id or default_company, 24))
                 if level:
-                    batch.append((self.browse(row['id']), level))
+                    batch.append((self.browse(ticket_id), level))
             yield batch
 
     @api.model

@@ -14,3 +14,4 @@ from . import test_complaint_first_responder
 from . import test_complaint_access
 from . import test_complaint_mail
 from . import test_complaint_report
+from . import test_complaint_partner
