@@ -267,7 +267,8 @@ class HelpdeskTicket(models.Model):
             for ticket in self.filtered(lambda t: t.cs_deadline_days != vals['cs_deadline_days']):
                 ticket._cs_check_extension(
                     ticket.cs_kind, ticket.cs_deadline_days, vals['cs_deadline_days'],
-                    vals.get('cs_extension_reason'), ticket.company_id or self.env.user.company_id)
+                    vals.get('cs_extension_reason'), ticket.company_id or self.env.user.company_id,
+                    closed=ticket.stage_id.closed)
         was_closed = {ticket.id: ticket.stage_id.closed for ticket in self}
         result = super(HelpdeskTicket, self).write(vals)
         if 'stage_id' in vals:
@@ -294,7 +295,8 @@ class HelpdeskTicket(models.Model):
         """Extend a complaint to ``days`` working days in total (a manager, with a reason)."""
         for ticket in self:
             ticket._cs_check_extension(ticket.cs_kind, ticket.cs_deadline_days, days, reason,
-                                       ticket.company_id or self.env.user.company_id)
+                                       ticket.company_id or self.env.user.company_id,
+                                       closed=ticket.stage_id.closed)
             ticket.write({'cs_deadline_days': days, 'cs_extension_reason': reason})
             ticket.message_post(body=_('Deadline extended to %(days)s working days, now %(deadline)s. '
                                        'Reason: %(reason)s') % {
@@ -448,14 +450,15 @@ class HelpdeskTicket(models.Model):
                                   % ticket.number)
 
     @api.model
-    def _cs_check_extension(self, kind, current_days, new_days, reason, company):
+    def _cs_check_extension(self, kind, current_days, new_days, reason, company, closed=False):
         problems = deadline_policy.extension_problems(
             kind, current_days or company.cs_complaint_days, new_days, company._cs_terms(), reason,
-            self._cs_is_manager())
+            self._cs_is_manager(), closed=closed)
         if not problems:
             return
         messages = {
             'extension_not_complaint': _('Only complaints have a working-day period to extend.'),
+            'extension_closed': _('A closed complaint is not extended: reopen it first.'),
             'extension_not_manager': _('Only a customer service manager may extend a complaint.'),
             'extension_no_reason': _('An extension needs a reason (special circumstances).'),
             'extension_beyond_max': _('A complaint may be extended to at most %(max)s working days in total, '
