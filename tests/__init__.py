@@ -23,3 +23,4 @@ from . import test_archive_disposal
 from . import test_partner_credit
 from . import test_partner_blacklist
 from . import test_archive_partner_buttons
+from . import test_complaint_partner
