@@ -2,3 +2,12 @@ from . import cs_tier
 from . import res_partner
 from . import account_invoice
 from . import cs_demo_loader
+from . import cs_visit_policy
+from . import cs_visit_policy_line
+from . import cs_visit
+from . import cs_care_occasion
+from . import cs_care_occasion_date
+from . import res_partner_visit
+from . import account_invoice_visit
+from . import cs_visit_report
+from . import cs_visit_report_xlsx
