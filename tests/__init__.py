@@ -3,3 +3,15 @@ from . import test_tier_amount
 from . import test_tier_recompute
 from . import test_tier_access
 from . import test_i18n
+from . import test_visit_policy_plan
+from . import test_visit_idempotency
+from . import test_visit_tier_change
+from . import test_visit_purchase_followup
+from . import test_visit_complaint_revisit
+from . import test_visit_temporary
+from . import test_visit_reminder
+from . import test_visit_overdue
+from . import test_visit_care
+from . import test_visit_record
+from . import test_visit_report
+from . import test_visit_access
