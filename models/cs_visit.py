@@ -92,7 +92,7 @@ class CsVisit(models.Model):
                                help='The visitor\'s manager was notified that the visit is overdue.')
     cancel_reason = fields.Char(readonly=True, copy=False, track_visibility='onchange')
     cs_auto_cancelled = fields.Boolean(
-        readonly=True, copy=False,
+        string='Auto-cancelled', readonly=True, copy=False,
         help='Cancelled by a tier change; planned again if the customer returns to the tier.')
 
     _sql_constraints = [
@@ -110,9 +110,13 @@ class CsVisit(models.Model):
     @api.constrains('satisfaction')
     def _check_satisfaction(self):
         for visit in self:
-            if not visit_policy.valid_satisfaction(visit.satisfaction):
-                raise ValidationError(_('The satisfaction score of visit "%s" must be between 1 and 5, not %s.')
-                                      % (visit.display_name, visit.satisfaction))
+            visit._cs_check_satisfaction(visit.satisfaction)
+
+    @api.multi
+    def _cs_check_satisfaction(self, score):
+        if not visit_policy.valid_satisfaction(score):
+            raise ValidationError(_('The satisfaction score of visit "%s" must be between 1 and 5, not %s.')
+                                  % (', '.join(self.mapped('display_name')) or _('Return visit'), score))
 
     @api.constrains('state', 'date_done', 'outcome')
     def _check_done_recorded(self):
@@ -152,12 +156,17 @@ class CsVisit(models.Model):
             vals['state'] = 'to_approve' if vals.get('origin', 'temporary') == 'temporary' else 'planned'
         if vals.get('approved_uid'):
             self._cs_check_manager(_('Only a customer service manager may approve a temporary visit.'))
+        if 'satisfaction' in vals:
+            # before the database's CHECK, whose message does not name the rule
+            self._cs_check_satisfaction(vals['satisfaction'])
         return super(CsVisit, self).create(vals)
 
     @api.multi
     def write(self, vals):
         if 'approved_uid' in vals:
             self._cs_check_manager(_('Only a customer service manager may approve a temporary visit.'))
+        if 'satisfaction' in vals:
+            self._cs_check_satisfaction(vals['satisfaction'])
         return super(CsVisit, self).write(vals)
 
     @api.model

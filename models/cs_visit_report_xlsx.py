@@ -5,6 +5,7 @@ class CsVisitReportXlsx(models.AbstractModel):
     """The quarterly visit report as a spreadsheet (OCA report_xlsx)."""
     _name = 'report.customer_service_mgmt.cs_visit_report_xlsx'
     _inherit = 'report.report_xlsx.abstract'
+    _description = 'Return visit report (XLSX)'
 
     def generate_xlsx_report(self, workbook, data, objs):
         bold = workbook.add_format({'bold': True})
@@ -26,7 +27,7 @@ class CsVisitReportXlsx(models.AbstractModel):
                     sheet.write(row, col, value, percent if col in (6, 7) else None)
                 row += 1
             total = report._cs_totals()
-            sheet.write(row, 0, _('Total'), bold)
+            sheet.write(row, 0, _('Total of the quarter'), bold)
             for col, key in enumerate(('planned', 'done', 'overdue', 'open', 'rate', 'satisfaction',
                                        'followups'), 2):
                 sheet.write(row, col, total[key], percent if key in ('rate', 'satisfaction') else bold)
