@@ -38,6 +38,7 @@
     ],
     'demo': [
         'demo/cs_demo.xml',
+        'demo/cs_visit_demo.xml',
     ],
     'post_init_hook': 'post_init_hook',
     'application': True,
