@@ -5,7 +5,8 @@ class AccountInvoice(models.Model):
     """A validated customer invoice plans the +3/+30/+60 day follow-up visits, once per invoice."""
     _inherit = 'account.invoice'
 
-    cs_visit_ids = fields.One2many('cs.visit', 'invoice_id', string='Follow-up visits')
+    cs_visit_ids = fields.One2many('cs.visit', 'invoice_id', string='Follow-up visits',
+                                   groups='customer_service_mgmt.group_cs_agent')
 
     @api.multi
     def invoice_validate(self):

@@ -6,8 +6,11 @@ class ResPartner(models.Model):
     future visits when the tier changes (through a form or the nightly recompute)."""
     _inherit = 'res.partner'
 
-    cs_visit_ids = fields.One2many('cs.visit', 'partner_id', string='Return visits')
-    cs_visit_count = fields.Integer(string='Visits', compute='_compute_cs_visit_count')
+    # restricted to customer service: other employees reading a partner never touch the visits
+    cs_visit_ids = fields.One2many('cs.visit', 'partner_id', string='Return visits',
+                                   groups='customer_service_mgmt.group_cs_agent')
+    cs_visit_count = fields.Integer(string='Visits', compute='_compute_cs_visit_count',
+                                    groups='customer_service_mgmt.group_cs_agent')
     cs_visit_selected = fields.Boolean(
         string='Selected for on-site visits',
         help='Visit rules limited to selected customers (e.g. the half-yearly on-site visit of general '

@@ -56,3 +56,11 @@ class TestVisitAccess(CsVisitCase):
         user = self._user('outsider', 'base.group_user')
         with self.assertRaises(AccessError):
             self.env['cs.visit'].sudo(user).search([])
+
+    def test_outsider_partner_fields_hide_visits(self):
+        """For an employee outside customer service, the customer's visit fields do not exist."""
+        user = self._user('outsider2', 'base.group_partner_manager')
+        fields = self.env['res.partner'].sudo(user).fields_get()
+        self.assertNotIn('cs_visit_ids', fields)
+        self.assertNotIn('cs_visit_count', fields)
+        self.assertIn('cs_visit_count', self.env['res.partner'].sudo(self.agent).fields_get())
