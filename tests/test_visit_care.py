@@ -29,6 +29,8 @@ class TestVisitCare(CsVisitCase):
         mails = self.env['mail.mail'].search([('model', '=', 'cs.visit'), ('res_id', '=', visit.id)])
         self.assertEqual(len(mails), 1)
         self.assertIn('zhaoliu@example.com', mails.email_to)
+        self.assertIn('美好的祝福', mails.subject)  # the contact reads Chinese
+        self.assertIn('生日', mails.body_html)
         self.Visit.cron_plan_care(today='2026-11-22')
         self.Visit.cron_plan_care(today='2026-11-24')
         self.assertEqual(len(self._care(self.birthday, self.contact)), 1)
@@ -58,3 +60,4 @@ class TestVisitCare(CsVisitCase):
         self.spring.tier_ids = self.tier['vip']
         self.Visit.cron_plan_care(today='2027-01-27')
         self.assertFalse(self._care(self.spring, self.customer))
+
