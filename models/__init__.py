@@ -21,3 +21,12 @@ from . import cs_blacklist_override_wizard
 from . import account_invoice_blacklist
 from . import helpdesk_ticket_blacklist
 from . import mail_activity_archive_review
+from . import cs_visit_policy
+from . import cs_visit_policy_line
+from . import cs_visit
+from . import cs_care_occasion
+from . import cs_care_occasion_date
+from . import res_partner_visit
+from . import account_invoice_visit
+from . import cs_visit_report
+from . import cs_visit_report_xlsx

@@ -2,3 +2,4 @@
 survives a port to another Odoo release: the models are glue around these functions."""
 from . import tiers  # noqa: F401
 from . import deadlines  # noqa: F401
+from . import visits  # noqa: F401

@@ -24,3 +24,16 @@ from . import test_partner_credit
 from . import test_partner_blacklist
 from . import test_archive_partner_buttons
 from . import test_complaint_partner
+from . import test_visit_policy_plan
+from . import test_visit_idempotency
+from . import test_visit_tier_change
+from . import test_visit_purchase_followup
+from . import test_visit_complaint_revisit
+from . import test_visit_temporary
+from . import test_visit_reminder
+from . import test_visit_overdue
+from . import test_visit_care
+from . import test_visit_record
+from . import test_visit_report
+from . import test_visit_access
+from . import test_visit_cron

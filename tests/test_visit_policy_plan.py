@@ -1,0 +1,75 @@
+from odoo.exceptions import ValidationError
+
+from .common_visit import CsVisitCase
+
+
+class TestVisitPolicyPlan(CsVisitCase):
+    """The planning cron turns each tier's visit rules into planned visits with the right visitor."""
+
+    def test_vip_plan(self):
+        """A VIP customer: deputy GM quarterly, GM half-yearly, account rep monthly (within the horizon)."""
+        self._set_tier(self.customer, 'vip')
+        self._plan()
+        self.assertEqual(self._plan_of(self.customer), {
+            (self.line['vip_deputy'], '2026-10/3M'),
+            (self.line['vip_gm'], '2026-07/6M'),
+            (self.line['all_rep'], '2026-11/1M'),
+            (self.line['all_rep'], '2026-12/1M'),
+        })
+        deputy = self._visits(self.customer, policy_line_id=self.line['vip_deputy'].id)
+        self.assertEqual(deputy.user_id, self.deputy)
+        self.assertEqual(deputy.method, 'onsite')
+        self.assertEqual(deputy.tier_id, self.tier['vip'])
+        self.assertEqual(str(deputy.planned_date), '2026-11-22')
+        self.assertEqual(self._visits(self.customer, policy_line_id=self.line['vip_gm'].id).user_id, self.gm)
+        monthly = self._visits(self.customer, policy_line_id=self.line['all_rep'].id)
+        self.assertEqual(monthly.mapped('user_id'), self.rep)
+        self.assertEqual(sorted(str(d) for d in monthly.mapped('planned_date')), ['2026-11-22', '2026-12-01'])
+
+    def test_key_plan(self):
+        """A key customer: the responsible head quarterly on site, and the monthly contact."""
+        self._set_tier(self.customer, 'key')
+        self._plan()
+        self.assertEqual({line for line, key in self._plan_of(self.customer)},
+                         {self.line['key_head'], self.line['all_rep']})
+        self.assertEqual(self._visits(self.customer, policy_line_id=self.line['key_head'].id).user_id, self.head)
+
+    def test_general_plan_selected_only(self):
+        """A general customer gets the half-yearly on-site visit only when selected for it."""
+        self._set_tier(self.customer, 'general')
+        self._plan()
+        self.assertEqual({line for line, key in self._plan_of(self.customer)}, {self.line['all_rep']})
+        self.customer.with_context(cs_today=self.day).cs_visit_selected = True
+        self.assertEqual({line for line, key in self._plan_of(self.customer)},
+                         {self.line['all_rep'], self.line['general_head']})
+
+    def test_reserve_plan(self):
+        """A reserve customer (a prospect) is contacted monthly by the account rep only."""
+        self._plan()
+        self.assertEqual(self.customer.cs_tier_id, self.tier['reserve'])
+        self.assertEqual({line for line, key in self._plan_of(self.customer)}, {self.line['all_rep']})
+
+    def test_no_salesperson_falls_back(self):
+        """A customer without salesperson is contacted by the policy's default account rep."""
+        self.customer.user_id = False
+        self.policy.account_rep_user_id = self.agent
+        self._plan()
+        self.assertEqual(self._visits(self.customer).mapped('user_id'), self.agent)
+
+    def test_contacts_and_non_customers_not_planned(self):
+        """Only commercial customers are planned: not their contacts, not suppliers."""
+        supplier = self.env['res.partner'].create({'name': '供应商', 'is_company': True, 'customer': False})
+        self._plan()
+        self.assertFalse(self.Visit.search([('partner_id', 'in', (self.contact.id, supplier.id))]))
+        self.assertTrue(self._visits(self.customer))
+
+    def test_interval_must_be_positive(self):
+        """A rule with an interval of 0 months is refused and nothing is written."""
+        with self.assertRaisesRegex(ValidationError, '至少为一个月'), self.env.cr.savepoint():
+            self.line['key_head'].sudo(self.manager).write({'interval_months': 0})
+        self.line['key_head'].invalidate_cache()
+        self.assertEqual(self.line['key_head'].interval_months, 3)
+        with self.assertRaisesRegex(ValidationError, '至少为一个月'), self.env.cr.savepoint():
+            self.env['cs.visit.policy.line'].sudo(self.manager).create({
+                'policy_id': self.policy.id, 'name': '错误规则', 'interval_months': -1})
+        self.assertFalse(self.env['cs.visit.policy.line'].search([('name', '=', '错误规则')]))

@@ -1,0 +1,53 @@
+from .common_visit import CsVisitCase
+
+
+class TestVisitTierChange(CsVisitCase):
+    """A tier change re-plans the customer's future visits: the old tier's visits are cancelled
+    (kept, with the reason), the new tier's are planned."""
+
+    def test_form_change_replans(self):
+        """Pinning a key customer as VIP cancels the head's visit and plans the deputy GM's and GM's."""
+        self._set_tier(self.customer, 'key')
+        self._plan()
+        head_visit = self._visits(self.customer, policy_line_id=self.line['key_head'].id)
+        self.assertEqual(head_visit.state, 'planned')
+        self._set_tier(self.customer, 'vip')
+        self.assertEqual(head_visit.state, 'cancelled')
+        self.assertTrue(head_visit.cancel_reason)
+        self.assertEqual({line for line, key in self._plan_of(self.customer)},
+                         {self.line['vip_deputy'], self.line['vip_gm'], self.line['all_rep']})
+        # the monthly contact applies to every tier: kept, now counted under the new tier
+        monthly = self._visits(self.customer, policy_line_id=self.line['all_rep'].id)
+        self.assertEqual(set(monthly.mapped('state')), {'planned'})
+        self.assertEqual(monthly.mapped('tier_id'), self.tier['vip'])
+
+    def test_back_to_tier_restores(self):
+        """Back in the old tier, the cancelled visit of the period is planned again, not duplicated."""
+        self._set_tier(self.customer, 'key')
+        self._plan()
+        self._set_tier(self.customer, 'vip')
+        self._set_tier(self.customer, 'key')
+        head = self._visits(self.customer, policy_line_id=self.line['key_head'].id)
+        self.assertEqual(len(head), 1)
+        self.assertEqual(head.state, 'planned')
+        self.assertEqual(self._visits(self.customer, policy_line_id=self.line['vip_deputy'].id).state, 'cancelled')
+        self.assertEqual(self._plan(), 0)
+
+    def test_recompute_replans(self):
+        """The nightly recompute (set-based SQL) re-plans the customers whose tier it changed."""
+        self._plan()
+        self.assertEqual({line for line, key in self._plan_of(self.customer)}, {self.line['all_rep']})
+        self._invoice(self.customer, 200000)
+        self.customer.with_context(cs_today=self.day).cs_recompute_tiers()
+        self.assertEqual(self.customer.cs_tier_id, self.tier['key'])
+        self.assertEqual({line for line, key in self._plan_of(self.customer)},
+                         {self.line['key_head'], self.line['all_rep']})
+
+    def test_done_visits_untouched(self):
+        """Visits already done stay done after a tier change."""
+        self._set_tier(self.customer, 'key')
+        self._plan()
+        head = self._visits(self.customer, policy_line_id=self.line['key_head'].id)
+        head.write({'outcome': '客户满意', 'date_done': '2026-11-22', 'state': 'done'})
+        self._set_tier(self.customer, 'general')
+        self.assertEqual(head.state, 'done')
