@@ -30,3 +30,5 @@ from . import res_partner_visit
 from . import account_invoice_visit
 from . import cs_visit_report
 from . import cs_visit_report_xlsx
+from . import cs_visit_blacklist
+from . import helpdesk_ticket_visit

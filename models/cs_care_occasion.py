@@ -120,7 +120,8 @@ class CsCareOccasion(models.Model):
         policy = self.env['cs.visit.policy']._cs_for_company(self.company_id)
         visits = Visit.browse()
         name = self.with_context(lang=self.company_id.partner_id.lang or 'en_US').name
-        for contact in contacts.filtered(lambda c: c.id not in greeted):
+        for contact in contacts.filtered(lambda c: c.id not in greeted
+                                         and Visit._cs_plannable(c.commercial_partner_id)):
             commercial = contact.commercial_partner_id
             visit = Visit.create({
                 'name': '%s %s' % (name, year),

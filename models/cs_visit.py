@@ -182,6 +182,12 @@ class CsVisit(models.Model):
         return True
 
     @api.model
+    def _cs_plannable(self, partner):
+        """Whether automatic planning (follow-ups, revisits, care) may plan a visit for this commercial
+        partner: those that may not are skipped, where a person planning by hand gets the error."""
+        return True
+
+    @api.model
     def _cs_plannable_partner_sql(self, alias):
         """A SQL condition on ``alias`` (res_partner) that the set-based planner adds: the same rule as
         :meth:`_cs_check_plannable`, for whole batches."""
@@ -378,7 +384,7 @@ class CsVisit(models.Model):
                  2: _('Follow-up 2/3 after purchase: opinions'),
                  3: _('Follow-up 3/3 after purchase: results')}
         visits = self.browse()
-        for invoice in invoices:
+        for invoice in invoices.filtered(lambda i: self._cs_plannable(i.commercial_partner_id)):
             if self.sudo().search_count([('invoice_id', '=', invoice.id)]):
                 raise UserError(_('Invoice %s already has its follow-up visits.') % invoice.display_name)
             policy = self.env['cs.visit.policy']._cs_for_company(invoice.company_id)
@@ -412,7 +418,8 @@ class CsVisit(models.Model):
         done = set(self.sudo().search([('ticket_id', 'in', tickets.ids), ('origin', '=', 'complaint')])
                    .mapped('ticket_id').ids)
         today = self._cs_today()
-        for ticket in tickets.filtered(lambda t: t.partner_id and t.id not in done):
+        for ticket in tickets.filtered(lambda t: t.partner_id and t.id not in done
+                                       and self._cs_plannable(t.partner_id.commercial_partner_id)):
             partner = ticket.partner_id.commercial_partner_id
             policy = self.env['cs.visit.policy']._cs_for_company(ticket.company_id or self.env.user.company_id)
             visitor = policy.sales_manager_user_id or partner.user_id or policy.account_rep_user_id

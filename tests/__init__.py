@@ -37,3 +37,4 @@ from . import test_visit_record
 from . import test_visit_report
 from . import test_visit_access
 from . import test_visit_cron
+from . import test_visit_integration

@@ -28,13 +28,19 @@ def export_pot(conf, db):
             return buf.getvalue().decode('utf-8')
 
 
-def merge(pot_text, po_path):
+def merge(pot_text, po_path, sources=()):
+    """The catalogue for pot_text, translated from po_path and then from the other sources (older
+    catalogues, e.g. each merged branch's own, when a line-based merge mangled po_path)."""
     pot = polib.pofile(pot_text)
-    old = polib.pofile(po_path) if os.path.exists(po_path) else polib.POFile()
     known = {}
-    for entry in old:
-        if entry.msgstr or entry.msgid not in known:
-            known[entry.msgid] = entry.msgstr
+    for path in [po_path] + list(sources):
+        try:
+            old = polib.pofile(path)
+        except (IOError, OSError, ValueError):
+            continue
+        for entry in old:
+            if entry.msgstr and '\nmsg' not in entry.msgstr and not known.get(entry.msgid):
+                known[entry.msgid] = entry.msgstr
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
         'Project-Id-Version': 'Odoo Server 11.0',
@@ -54,10 +60,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('-c', '--config', required=True)
     parser.add_argument('-d', '--database', required=True)
+    parser.add_argument('--from', dest='sources', nargs='*', default=[],
+                        help='other .po files to take translations from')
     args = parser.parse_args()
     pot_text = export_pot(args.config, args.database)
     po_path = os.path.join(ROOT, 'i18n', 'zh_CN.po')
-    pot, po = merge(pot_text, po_path)
+    pot, po = merge(pot_text, po_path, args.sources)
     pot.wrapwidth = 0
     pot.save(os.path.join(ROOT, 'i18n', MODULE + '.pot'))
     po.save(po_path)
