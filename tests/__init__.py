@@ -15,3 +15,4 @@ from . import test_complaint_access
 from . import test_complaint_mail
 from . import test_complaint_report
 from . import test_complaint_partner
+from . import test_complaint_views
