@@ -16,3 +16,4 @@ from . import test_complaint_mail
 from . import test_complaint_report
 from . import test_complaint_partner
 from . import test_complaint_views
+from . import test_complaint_install
