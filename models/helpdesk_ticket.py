@@ -632,6 +632,23 @@ class HelpdeskTicket(models.Model):
                           partner_ids=[handler.partner_id.id], message_type='comment', subtype='mail.mt_comment')
 
     @api.model_cr
+    def _init_column(self, column_name):
+        """Tickets registered before the addon was installed keep their history: registered when they
+        were created, by their creator, closed when their closed stage says so (not 'now', not the
+        installing user, not open), so that installing does not make old tickets overdue."""
+        statements = {
+            'cs_registered_date': "UPDATE helpdesk_ticket SET cs_registered_date = COALESCE(create_date, now() at time zone 'UTC') "
+                                  "WHERE cs_registered_date IS NULL",
+            'cs_first_responder_id': 'UPDATE helpdesk_ticket SET cs_first_responder_id = create_uid '
+                                     'WHERE cs_first_responder_id IS NULL',
+            'cs_closed_date': 'UPDATE helpdesk_ticket t SET cs_closed_date = COALESCE(t.closed_date, t.last_stage_update, '
+                              't.write_date) FROM helpdesk_ticket_stage s WHERE s.id = t.stage_id AND s.closed',
+        }
+        if column_name in statements:
+            self._cr.execute(statements[column_name])
+        return super(HelpdeskTicket, self)._init_column(column_name)
+
+    @api.model_cr
     def init(self):
         # the escalation scan reads open overdue complaints only: a partial index keeps it proportional to them
         self._cr.execute("""

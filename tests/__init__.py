@@ -38,3 +38,5 @@ from . import test_visit_report
 from . import test_visit_access
 from . import test_visit_cron
 from . import test_visit_integration
+from . import test_complaint_views
+from . import test_complaint_install
