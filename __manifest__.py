@@ -52,6 +52,7 @@
         'views/cs_care_occasion_views.xml',
         'views/cs_visit_report_views.xml',
         'views/res_partner_visit_views.xml',
+        'views/account_invoice_visit_views.xml',
     ],
     'demo': [
         'demo/cs_demo.xml',

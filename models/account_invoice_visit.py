@@ -7,6 +7,16 @@ class AccountInvoice(models.Model):
 
     cs_visit_ids = fields.One2many('cs.visit', 'invoice_id', string='Follow-up visits',
                                    groups='customer_service_mgmt.group_cs_agent')
+    cs_visit_count = fields.Integer(string='Follow-up visits', compute='_compute_cs_visit_count',
+                                    groups='customer_service_mgmt.group_cs_agent')
+
+    @api.multi
+    def _compute_cs_visit_count(self):
+        groups = self.env['cs.visit'].read_group(
+            [('invoice_id', 'in', self.ids)], ['invoice_id'], ['invoice_id'])
+        counts = {g['invoice_id'][0]: g['invoice_id_count'] for g in groups}
+        for invoice in self:
+            invoice.cs_visit_count = counts.get(invoice.id, 0)
 
     @api.multi
     def invoice_validate(self):
@@ -22,3 +32,11 @@ class AccountInvoice(models.Model):
         """Button: plan the follow-ups of a posted invoice by hand (refused when it has them)."""
         return self.env['cs.visit']._cs_plan_purchase_followups(
             self.filtered(lambda i: i.type == 'out_invoice' and i.state in ('open', 'paid'))) and True
+
+    @api.multi
+    def action_cs_view_visits(self):
+        self.ensure_one()
+        action = self.env.ref('customer_service_mgmt.cs_visit_action').read()[0]
+        action['domain'] = [('invoice_id', '=', self.id)]
+        action['context'] = {}
+        return action

@@ -52,3 +52,10 @@ class TestVisitPurchaseFollowup(CsVisitCase):
         day = fields.Date.from_string(invoice.date_invoice)
         self.assertEqual([fields.Date.from_string(v.planned_date) for v in self._followups(invoice)],
                          [day + datetime.timedelta(days=n) for n in (1, 10, 20)])
+
+    def test_invoice_smart_button(self):
+        """The invoice shows its follow-up count and opens them."""
+        invoice = self._invoice(self.customer, 1000)
+        self.assertEqual(invoice.sudo(self.manager).cs_visit_count, 3)
+        action = invoice.sudo(self.manager).action_cs_view_visits()
+        self.assertEqual(self.Visit.search(action['domain']), self._followups(invoice))
