@@ -121,9 +121,11 @@ class ResPartner(models.Model):
                 'user_id': self.env.uid, 'date': fields.Datetime.now(),
                 'res_model': record and record._name or False, 'res_id': record and record.id or False,
             })
-            partner.message_post(body=_('Blacklist overridden by %s to %s: %s') % (
-                self.env.user.name, operation_label, override_reason.strip()),
-                author_id=self.env.user.partner_id.id)
+            body = _('Blacklist overridden by %s to %s: %s') % (
+                self.env.user.name, operation_label, override_reason.strip())
+            partner.message_post(body=body, author_id=self.env.user.partner_id.id)
+            if record is not None and hasattr(record, 'message_post'):
+                record.sudo().message_post(body=body, author_id=self.env.user.partner_id.id)
         return overrides
 
     # actions (smart buttons)

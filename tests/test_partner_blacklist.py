@@ -95,6 +95,7 @@ class TestPartnerBlacklist(CsArchiveCase):
         override = self.env['cs.blacklist.override'].search([('partner_id', '=', self.customer.id)])
         self.assertEqual((override.user_id, override.reason, override.res_model, override.res_id),
                          (self.gm, '预付款已到账', 'account.invoice', invoice.id))
+        self.assertTrue(any('预付款已到账' in m.body for m in invoice.message_ids))
         with self.assertRaises(UserError):
             override.sudo(self.gm).unlink()
 
