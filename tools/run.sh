@@ -44,11 +44,13 @@ fi
 
 bash "$ROOT/tools/stop.sh" --server-only
 say "starting the web client on 127.0.0.1:$HTTP_PORT (log: .run/odoo.log)"
+rm -f "$RUN/odoo.log"
 nohup "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' \
     -c "$RUN/odoo.conf" -d "$DB" --db-filter="^$DB\$" --logfile="$RUN/odoo.log" >/dev/null 2>&1 &
 echo $! > "$RUN/odoo.pid"
 for _ in $(seq 1 120); do
-    if curl -fs -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login"; then
+    # the HTTP thread answers before the registry is loaded: wait for both
+    if curl -fs -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login" && grep -q "Registry loaded" "$RUN/odoo.log"; then
         cat <<EOT
 
   客户服务管理 customer_service_mgmt is running.

@@ -59,12 +59,17 @@ if [ "${CSM_BROWSER_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
     port="${CSM_TEST_HTTP_PORT:-$(free_tcp_port 8169)}"
     say "browser tests against a server on 127.0.0.1:$port"
     # python itself in the background (not a shell function, whose subshell would be what we kill)
+    rm -f "$RUN/test-server.log"
     "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' \
         -c "$RUN/odoo-test.conf" -d "$DB" --db-filter="^$DB\$" --http-port "$port" \
         --logfile="$RUN/test-server.log" >/dev/null 2>&1 &
     server=$!
     disown "$server" 2>/dev/null || true  # no job-control notice when it has to be killed
-    for _ in $(seq 1 90); do curl -fs -o /dev/null "http://127.0.0.1:$port/web/login" && break; sleep 1; done
+    # the HTTP thread answers before the registry is loaded: wait for both
+    for _ in $(seq 1 120); do
+        curl -fs -o /dev/null "http://127.0.0.1:$port/web/login" && grep -q "Registry loaded" "$RUN/test-server.log" && break
+        sleep 1
+    done
     (cd "$ROOT/browser_tests" && CSM_URL="http://127.0.0.1:$port" CSM_DB="$DB" \
         "$RUN/browser-venv/bin/python" -m pytest -p no:cacheprovider --rootdir . \
         --junitxml "$RUN/junit-browser.xml" .) || rc=$?
