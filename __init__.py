@@ -1,2 +1,4 @@
 from . import models
 from .hooks import post_init_hook
+from . import wizard
+from . import report

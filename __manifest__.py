@@ -15,6 +15,7 @@
         'account_invoicing',
         'resource',
         'mail',
+        'report_xlsx',
     ],
     'data': [
         'security/cs_security.xml',
@@ -24,6 +25,14 @@
         'views/cs_menus.xml',
         'views/cs_tier_views.xml',
         'views/res_partner_views.xml',
+        'data/cs_reward_data.xml',
+        'views/cs_reward_penalty_views.xml',
+        'views/cs_praise_views.xml',
+        'views/cs_penalty_band_views.xml',
+        'views/cs_reward_wizard_views.xml',
+        'views/cs_indicator_views.xml',
+        'views/res_partner_behaviour_views.xml',
+        'report/cs_reward_statement_templates.xml',
     ],
     'demo': [
         'demo/cs_demo.xml',

@@ -2,3 +2,11 @@ from . import cs_tier
 from . import res_partner
 from . import account_invoice
 from . import cs_demo_loader
+from . import cs_penalty_band
+from . import res_company
+from . import res_users
+from . import cs_reward_penalty
+from . import cs_praise
+from . import cs_indicator
+from . import cs_indicator_renewal
+from . import res_partner_behaviour

@@ -3,3 +3,11 @@ from . import test_tier_amount
 from . import test_tier_recompute
 from . import test_tier_access
 from . import test_i18n
+from . import test_reward_band
+from . import test_reward_confirm
+from . import test_reward_access
+from . import test_reward_award
+from . import test_reward_service_star
+from . import test_behaviour_class
+from . import test_indicator_renewal
+from . import test_reward_statement
