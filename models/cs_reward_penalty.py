@@ -130,8 +130,21 @@ class CsRewardPenalty(models.Model):
                 raise ValidationError(_('The sanction for %s needs its type (verbal warning, bonus '
                                         'deduction or rating downgrade).') % record.user_id.name)
 
+    @api.model
+    def _cs_check_sign(self, vals):
+        # before the database's CHECK, whose message does not reach the user in Chinese
+        if (vals.get('amount') or 0) < 0:
+            raise ValidationError(self.env['cs.penalty.band']._cs_problem_message(
+                reward_policy.Problem('negative', {'amount': vals['amount']})))
+
+    @api.model
+    def create(self, vals):
+        self._cs_check_sign(vals)
+        return super(CsRewardPenalty, self).create(vals)
+
     @api.multi
     def write(self, vals):
+        self._cs_check_sign(vals)
         if set(vals) & set(LOCKED_FIELDS):
             locked = self.filtered(lambda r: r.state != 'draft')
             if locked:

@@ -1,3 +1,9 @@
+import subprocess
+import tempfile
+import unicodedata
+
+from odoo import tools
+
 from .common import CsCase
 
 
@@ -30,3 +36,22 @@ class CsRewardCase(CsCase):
         return cls.env['cs.praise'].create({
             'partner_id': cls.customer.id, 'user_id': user.id, 'date': date, 'written': written,
             'text': '服务周到'})
+
+    def _pdf_text(self, xmlid, ids, data=None):
+        """Render a QWeb report to a real PDF with wkhtmltopdf and return its text (pdftotext).
+        Odoo 11 renders HTML under tests unless a report directory is configured."""
+        report = self.env.ref(xmlid)
+        saved = tools.config['test_report_directory']
+        tools.config['test_report_directory'] = tempfile.gettempdir()
+        try:
+            pdf, fmt = report.render_qweb_pdf(ids, data)
+        finally:
+            tools.config['test_report_directory'] = saved
+        self.assertEqual(fmt, 'pdf')
+        self.assertTrue(pdf.startswith(b'%PDF'))
+        with tempfile.NamedTemporaryFile(suffix='.pdf') as f:
+            f.write(pdf)
+            f.flush()
+            text = subprocess.check_output(['pdftotext', '-layout', f.name, '-']).decode('utf-8')
+        # CJK fonts map some characters to Kangxi radicals (⽉ for 月): compare normalised text
+        return unicodedata.normalize('NFKC', text)

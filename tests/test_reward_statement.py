@@ -1,6 +1,4 @@
 import io
-import subprocess
-import tempfile
 
 import openpyxl
 
@@ -39,13 +37,7 @@ class TestRewardStatement(CsRewardCase):
 
     def test_pdf_renders_chinese(self):
         """The PDF holds the employee, the Chinese labels and the amounts."""
-        report = self.env.ref('customer_service_mgmt.cs_reward_statement_pdf')
-        pdf, fmt = report.with_context(force_report_rendering=True).render_qweb_pdf(self.agent.ids, self.data)
-        self.assertEqual(fmt, 'pdf')
-        with tempfile.NamedTemporaryFile(suffix='.pdf') as f:
-            f.write(pdf)
-            f.flush()
-            text = subprocess.check_output(['pdftotext', '-layout', f.name, '-']).decode('utf-8')
+        text = self._pdf_text('customer_service_mgmt.cs_reward_statement_pdf', self.agent.ids, self.data)
         self.assertIn('奖惩明细', text)
         self.assertIn(self.agent.name, text)
         self.assertIn('每月之星', text)
