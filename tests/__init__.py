@@ -11,3 +11,4 @@ from . import test_reward_service_star
 from . import test_behaviour_class
 from . import test_indicator_renewal
 from . import test_reward_statement
+from . import test_indicator_praise
