@@ -36,6 +36,7 @@
     ],
     'demo': [
         'demo/cs_demo.xml',
+        'demo/cs_reward_demo.xml',
     ],
     'post_init_hook': 'post_init_hook',
     'application': True,
