@@ -3,7 +3,7 @@ from . import res_partner
 from . import account_invoice
 from . import cs_demo_loader
 from . import cs_penalty_band
-from . import res_company
+from . import res_company_reward
 from . import res_users
 from . import cs_reward_penalty
 from . import cs_praise
