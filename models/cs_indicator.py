@@ -128,8 +128,17 @@ class CsIndicator(models.Model):
                             "WHERE table_name = 'cs_visit' AND column_name = 'company_id'")
         return {r[0] for r in self.env.cr.fetchall()}
 
+    @api.model
+    def _cs_ensure_sources(self):
+        """Create the columns of the source tables first: models of this addon are initialised in
+        import order, which may put this view before the ticket or visit fields it reads."""
+        for name in ('helpdesk.ticket', 'cs.visit'):
+            if name in self.env:
+                self.env[name]._auto_init()
+
     @api.model_cr
     def init(self):
+        self._cs_ensure_sources()
         parts = [p for p in (self._cs_complaint_sql(), self._cs_praise_sql(), self._cs_reward_penalty_sql(),
                              self._cs_visit_sql()) if p]
         tools.drop_view_if_exists(self.env.cr, self._table)
