@@ -105,6 +105,16 @@ class CsRewardPenalty(models.Model):
         for record in self:
             record.name = '%s %s %s' % (kinds.get(record.kind, ''), record.user_id.name or '', record.period or '')
 
+    @api.onchange('kind', 'reason_type')
+    def _onchange_kind(self):
+        # only fines have a band; a sanction has no amount
+        if self.kind != reward_policy.PENALTY or self.reason_type == reward_policy.COMPENSATION:
+            self.band_role = False
+        elif not self.band_role:
+            self.band_role = reward_policy.PERSON
+        if self.kind == reward_policy.SANCTION:
+            self.amount = 0.0
+
     @api.constrains('kind', 'reason_type', 'band_role', 'amount', 'company_id')
     def _check_amount_band(self):
         bands = self.env['cs.penalty.band'].sudo()
