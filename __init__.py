@@ -1,4 +1,4 @@
 from . import models
-from .hooks import post_init_hook
 from . import wizards
 from . import report
+from .hooks import post_init_hook

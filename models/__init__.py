@@ -10,3 +10,10 @@ from . import cs_praise
 from . import cs_indicator
 from . import cs_indicator_renewal
 from . import res_partner_behaviour
+from . import res_company
+from . import cs_ticket_action
+from . import cs_ticket_escalation
+from . import helpdesk_ticket
+from . import helpdesk_ticket_channel
+from . import helpdesk_ticket_category
+from . import res_partner_complaint

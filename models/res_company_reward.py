@@ -16,9 +16,6 @@ class ResCompany(models.Model):
     cs_satisfied_score = fields.Float(
         string='Satisfaction of a satisfied customer', default=behaviour_policy.DEFAULT_PARAMS.satisfied_score,
         help='Average satisfaction on the 1-5 scale (complaint opinions and visit scores).')
-    cs_department_head_id = fields.Many2one(
-        'res.users', string='Customer service department head',
-        help='Receives the monthly complaint summary.')
 
     def _cs_behaviour_params(self):
         self.ensure_one()

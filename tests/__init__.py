@@ -12,3 +12,14 @@ from . import test_behaviour_class
 from . import test_indicator_renewal
 from . import test_reward_statement
 from . import test_indicator_praise
+from . import test_complaint_deadline
+from . import test_complaint_extension
+from . import test_complaint_recusal
+from . import test_complaint_closing
+from . import test_complaint_escalation
+from . import test_complaint_spot_check
+from . import test_complaint_retention
+from . import test_complaint_first_responder
+from . import test_complaint_access
+from . import test_complaint_mail
+from . import test_complaint_report
