@@ -40,6 +40,8 @@
         'views/cs_indicator_views.xml',
         'views/res_partner_behaviour_views.xml',
         'report/cs_reward_statement_templates.xml',
+        'report/cs_complaint_summary_templates.xml',
+        'views/cs_complaint_summary_wizard_views.xml',
     ],
     'demo': [
         'demo/cs_demo.xml',

@@ -17,3 +17,5 @@ from . import helpdesk_ticket
 from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_category
 from . import res_partner_complaint
+from . import helpdesk_ticket_reward
+from . import res_company_summary

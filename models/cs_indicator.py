@@ -1,5 +1,6 @@
 from odoo import api, fields, models, tools
 
+from ..policy import behaviour as behaviour_policy
 from ..policy import rewards as reward_policy
 
 # Visits come from the return-visits feature (model cs.visit, table cs_visit), merged separately: the
@@ -69,8 +70,27 @@ class CsIndicator(models.Model):
 
     @api.model
     def _cs_complaint_sql(self):
-        """The complaint rows (filled once complaints exist on tickets)."""
-        return None
+        """The complaint rows: registered in the month of registration (company time zone), closed,
+        on time, resolution hours, customer opinion as dissatisfied share and 1-5 satisfaction."""
+        opinion_score = ' '.join("WHEN '%s' THEN %s" % (k, v) for k, v in sorted(
+            behaviour_policy.OPINION_SCORES.items()))
+        closed = 't.cs_closed_date IS NOT NULL'
+        return self._cs_select('complaint', {
+            'date': "(t.cs_registered_date AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(cp.tz, 'UTC'))::date",
+            'user_id': 't.user_id', 'team_id': 't.team_id', 'partner_id': 't.partner_id',
+            'company_id': 't.company_id', 'complaint_count': '1',
+            'closed_count': 'CASE WHEN %s THEN 1 ELSE 0 END' % closed,
+            'handling_rate': 'CASE WHEN %s THEN 100.0 ELSE 0.0 END' % closed,
+            'on_time_rate': 'CASE WHEN %s THEN (CASE WHEN t.cs_on_time THEN 100.0 ELSE 0.0 END) END' % closed,
+            'resolution_hours': 'CASE WHEN %s THEN EXTRACT(EPOCH FROM t.cs_closed_date - t.cs_registered_date) / 3600.0 END'
+                                % closed,
+            'dissatisfied_rate': "CASE WHEN t.cs_customer_opinion IS NOT NULL THEN "
+                                 "(CASE WHEN t.cs_customer_opinion = 'dissatisfied' THEN 100.0 ELSE 0.0 END) END",
+            'satisfaction': 'CASE t.cs_customer_opinion %s END' % opinion_score,
+        }) + """ FROM helpdesk_ticket t
+                 LEFT JOIN res_company c ON c.id = t.company_id
+                 LEFT JOIN res_partner cp ON cp.id = c.partner_id
+                WHERE t.cs_kind = 'complaint'"""
 
     @api.model
     def _cs_praise_sql(self):

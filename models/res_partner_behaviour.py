@@ -100,8 +100,17 @@ class ResPartner(models.Model):
 
     @api.model
     def _cs_behaviour_complaints(self, partner_ids, company, since, today):
-        """{partner id: (complaints in 12 months, [customer opinions])}: filled once complaints exist."""
-        return {}
+        """{partner id: (complaints registered in 12 months, [their customer opinions])}."""
+        self.env.cr.execute("""
+            SELECT p.commercial_partner_id, COUNT(*),
+                   ARRAY_REMOVE(ARRAY_AGG(t.cs_customer_opinion), NULL)
+              FROM helpdesk_ticket t JOIN res_partner p ON p.id = t.partner_id
+             WHERE p.commercial_partner_id = ANY(%s) AND t.cs_kind = 'complaint'
+               AND (t.company_id = %s OR t.company_id IS NULL)
+               AND t.cs_registered_date::date > %s AND t.cs_registered_date::date <= %s
+             GROUP BY p.commercial_partner_id
+        """, (partner_ids, company.id, since, today))
+        return {pid: (count, list(opinions or [])) for pid, count, opinions in self.env.cr.fetchall()}
 
     @api.model
     def _cs_behaviour_visit_scores(self, partner_ids, since, today):

@@ -23,3 +23,7 @@ from . import test_complaint_first_responder
 from . import test_complaint_access
 from . import test_complaint_mail
 from . import test_complaint_report
+from . import test_reward_proposal
+from . import test_indicator_complaint
+from . import test_complaint_summary
+from . import test_behaviour_complaint
