@@ -60,12 +60,14 @@ class CsIndicator(models.Model):
                  'partner_id': 'integer', 'company_id': 'integer'}
         cols = []
         for name in self._cs_columns:
+            # every part casts to the same types, so the UNION reads integers and floats, not numerics
+            kind = types.get(name, 'integer' if name.endswith('_count') else 'float8')
             if name == 'source':
                 cols.append("'%s'::varchar AS source" % source)
             elif name in values:
-                cols.append('%s AS %s' % (values[name], name))
+                cols.append('(%s)::%s AS %s' % (values[name], kind, name))
             else:
-                cols.append('NULL::%s AS %s' % (types.get(name, 'numeric'), name))
+                cols.append('NULL::%s AS %s' % (kind, name))
         return 'SELECT ' + ', '.join(cols)
 
     @api.model
