@@ -363,20 +363,37 @@ class HelpdeskTicket(models.Model):
         run twice: an escalation is unique per ticket and level (database constraint), and the next
         level waits ``escalation_hours`` after the previous one."""
         now = now or datetime.utcnow()
-        ids = self.search(self._cs_escalation_domain(now), order='id').ids
-        escalated = 0
-        for batch in tools.split_every(self._cs_escalation_batch_size, ids, list):
-            for ticket in self.browse(batch):
-                company = ticket.company_id or self.env.user.company_id
-                level = deadline_policy.next_escalation(
-                    ticket.cs_escalation_level, fields.Datetime.from_string(ticket.cs_deadline), now,
-                    fields.Datetime.from_string(ticket.cs_escalated_date), company.cs_escalation_hours)
-                if level and ticket._cs_escalate(level, 'overdue', now):
+        candidates = escalated = 0
+        for batch in self._cs_escalation_batches(now):
+            for ticket, level in batch:
+                candidates += 1
+                if ticket._cs_escalate(level, 'overdue', now):
                     escalated += 1
             if self.env.context.get('cs_commit_per_batch'):
                 self.env.cr.commit()  # pylint: disable=invalid-commit
-        _logger.info('complaint escalation: %d overdue candidates, %d escalated', len(ids), escalated)
+        _logger.info('complaint escalation: %d complaints due to climb a level, %d escalated', candidates, escalated)
         return escalated
+
+    @api.model
+    def _cs_escalation_batches(self, now):
+        """The overdue complaints due to climb a level now, as batches of (ticket, next level): one
+        indexed search for the ids, then each batch is read at once (prefetch) and filtered by the
+        policy's escalation rule, so the queries grow with the batches, not with the tickets."""
+        ids = self.search(self._cs_escalation_domain(now), order='id').ids
+        hours = {company.id: company.cs_escalation_hours for company in self.env['res.company'].search([])}
+        default_company = self.env.user.company_id.id
+        for batch_ids in tools.split_every(self._cs_escalation_batch_size, ids, list):
+            batch = []
+            # only the columns the rule needs, in one query per batch
+            for row in self.browse(batch_ids).read(
+                    ['company_id', 'cs_escalation_level', 'cs_deadline', 'cs_escalated_date'], load='_classic_write'):
+                level = deadline_policy.next_escalation(
+                    row['cs_escalation_level'], fields.Datetime.from_string(row['cs_deadline']), now,
+                    fields.Datetime.from_string(row['cs_escalated_date']),
+                    hours.get(row['company_id'] or default_company, 24))
+                if level:
+                    batch.append((self.browse(row['id']), level))
+            yield batch
 
     @api.model
     def _cron_cs_archive_closed(self):
@@ -526,6 +543,9 @@ class HelpdeskTicket(models.Model):
         activity and a mail for the user of that level. False when the level has no user or the
         escalation already exists."""
         self.ensure_one()
+        # alone: the side effects below read the ticket in other environments (sudo, the recipient's
+        # language), which would otherwise re-read the whole batch it was prefetched with each time
+        self = self.with_prefetch()  # pylint: disable=self-cls-assignment
         company = self.company_id or self.env.user.company_id
         user = company._cs_level_user(level)
         if not user:
