@@ -77,7 +77,8 @@ class CsComplaintSummary(models.AbstractModel):
         self.env.cr.execute(self._cs_query(), {'company': company.id, 'start': start, 'end': end})
         rows = self.env.cr.fetchall()
         Ticket = self.env['helpdesk.ticket']
-        titles = {name: Ticket._fields[name].get_description(self.env)['string'] for name in DIMENSIONS}
+        titles = {'category_id': _('By category'), 'channel_id': _('By channel'),
+                  'cs_severity': _('By severity'), 'cs_finding': _('By finding')}
         labels = {
             'category_id': dict(self.env['helpdesk.ticket.category'].sudo().search([]).name_get()),
             'channel_id': dict(self.env['helpdesk.ticket.channel'].sudo().search([]).name_get()),
@@ -140,7 +141,7 @@ class CsComplaintSummaryXlsx(models.AbstractModel):
             sheet.write(1, 0, company.name)
             sheet.write(1, 1, month)
             row = 3
-            sheet.write(row, 0, _('Total'), bold)
+            sheet.write(row, 0, _('All complaints'), bold)
             for col, (key, label) in enumerate(columns, 1):
                 sheet.write(row - 1, col, label, bold)
                 sheet.write(row, col, summary['total'][key])

@@ -37,7 +37,7 @@ class TestComplaintSummary(IndicatorCase):
         content, _fmt = report.render_xlsx(self.company.ids, {'month': '2026-10'})
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         rows = list(sheet.iter_rows(values_only=True))
-        total = next(row for row in rows if row[0] == '合计')
+        total = next(row for row in rows if row[0] == '全部投诉')
         self.assertEqual(list(total[1:8]), [4, 3, 75.0, 66.7, 80.0, 33.3, 3.0])
 
     def test_pdf(self):
@@ -47,6 +47,7 @@ class TestComplaintSummary(IndicatorCase):
         self.assertIn('2026-10', text)
         self.assertIn('75.0', text)
         self.assertIn('违规失职', text)
+        self.assertIn('按投诉类别', text)
 
     def test_monthly_mail_once(self):
         """The cron mails last month's summary with the PDF to the department head, once a month."""
