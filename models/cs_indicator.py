@@ -58,7 +58,8 @@ class CsIndicator(models.Model):
         """One part of the UNION: the given columns, NULL (typed) for the others."""
         types = {'date': 'date', 'source': 'varchar', 'user_id': 'integer', 'team_id': 'integer',
                  'partner_id': 'integer', 'company_id': 'integer'}
-        cols = []
+        # a unique id per row without a window function, so that filters reach each part of the UNION
+        cols = ['(%s * 4 + %d) AS id' % (values['id'], ('complaint', 'praise', 'reward_penalty', 'visit').index(source))]
         for name in self._cs_columns:
             # every part casts to the same types, so the UNION reads integers and floats, not numerics
             kind = types.get(name, 'integer' if name.endswith('_count') else 'float8')
@@ -78,6 +79,7 @@ class CsIndicator(models.Model):
             behaviour_policy.OPINION_SCORES.items()))
         closed = 't.cs_closed_date IS NOT NULL'
         return self._cs_select('complaint', {
+            'id': 't.id',
             'date': "(t.cs_registered_date AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(cp.tz, 'UTC'))::date",
             'user_id': 't.user_id', 'team_id': 't.team_id', 'partner_id': 't.partner_id',
             'company_id': 't.company_id', 'complaint_count': '1',
@@ -97,6 +99,7 @@ class CsIndicator(models.Model):
     @api.model
     def _cs_praise_sql(self):
         return self._cs_select('praise', {
+            'id': 'p.id',
             'date': 'p.date', 'user_id': 'p.user_id', 'partner_id': 'p.partner_id', 'company_id': 'p.company_id',
             'praise_count': '1', 'written_praise_count': 'CASE WHEN p.written THEN 1 ELSE 0 END',
         }) + ' FROM cs_praise p'
@@ -104,6 +107,7 @@ class CsIndicator(models.Model):
     @api.model
     def _cs_reward_penalty_sql(self):
         return self._cs_select('reward_penalty', {
+            'id': 'r.id',
             'date': 'r.date', 'user_id': 'r.user_id', 'team_id': 't.team_id', 'partner_id': 't.partner_id',
             'company_id': 'r.company_id',
             'verified_complaint_count': "CASE WHEN r.kind = 'penalty' AND r.reason_type = 'complaint' "
@@ -135,6 +139,7 @@ class CsIndicator(models.Model):
         user, score, date, partner = columns
         score_sql = 'v.%s' % score if score else 'NULL'
         return self._cs_select('visit', {
+            'id': 'v.id',
             'date': 'v.%s::date' % date, 'user_id': 'v.%s' % user,
             'partner_id': 'v.%s' % partner if partner else 'NULL::integer',
             'company_id': 'v.company_id' if 'company_id' in self._cs_visit_company() else 'NULL::integer',
@@ -164,8 +169,7 @@ class CsIndicator(models.Model):
         parts = [p for p in (self._cs_complaint_sql(), self._cs_praise_sql(), self._cs_reward_penalty_sql(),
                              self._cs_visit_sql()) if p]
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute('CREATE VIEW %s AS (SELECT row_number() OVER () AS id, u.* FROM (%s) u)' % (
-            self._table, ' UNION ALL '.join(parts)))
+        self.env.cr.execute('CREATE VIEW %s AS (%s)' % (self._table, ' UNION ALL '.join(parts)))
 
     @api.model
     def _cs_visit_scores(self, start, end):
