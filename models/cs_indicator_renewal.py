@@ -44,7 +44,8 @@ class CsIndicatorRenewal(models.Model):
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute('CREATE VIEW %s AS (SELECT row_number() OVER () AS id, r.* FROM (%s) r)' % (
+        # a stable id (one row per customer and company): row_number() would renumber under each filter
+        self.env.cr.execute('CREATE VIEW %s AS (SELECT r.partner_id * 1000 + r.company_id AS id, r.* FROM (%s) r)' % (
             self._table, self._cs_renewal_sql('CURRENT_DATE')))
 
     @api.model
