@@ -45,6 +45,7 @@
     ],
     'demo': [
         'demo/cs_demo.xml',
+        'demo/cs_complaint_demo.xml',
         'demo/cs_reward_demo.xml',
     ],
     'post_init_hook': 'post_init_hook',

@@ -267,7 +267,8 @@ class HelpdeskTicket(models.Model):
             for ticket in self.filtered(lambda t: t.cs_deadline_days != vals['cs_deadline_days']):
                 ticket._cs_check_extension(
                     ticket.cs_kind, ticket.cs_deadline_days, vals['cs_deadline_days'],
-                    vals.get('cs_extension_reason'), ticket.company_id or self.env.user.company_id)
+                    vals.get('cs_extension_reason'), ticket.company_id or self.env.user.company_id,
+                    closed=ticket.stage_id.closed)
         was_closed = {ticket.id: ticket.stage_id.closed for ticket in self}
         result = super(HelpdeskTicket, self).write(vals)
         if 'stage_id' in vals:
@@ -294,7 +295,8 @@ class HelpdeskTicket(models.Model):
         """Extend a complaint to ``days`` working days in total (a manager, with a reason)."""
         for ticket in self:
             ticket._cs_check_extension(ticket.cs_kind, ticket.cs_deadline_days, days, reason,
-                                       ticket.company_id or self.env.user.company_id)
+                                       ticket.company_id or self.env.user.company_id,
+                                       closed=ticket.stage_id.closed)
             ticket.write({'cs_deadline_days': days, 'cs_extension_reason': reason})
             ticket.message_post(body=_('Deadline extended to %(days)s working days, now %(deadline)s. '
                                        'Reason: %(reason)s') % {
@@ -376,23 +378,30 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _cs_escalation_batches(self, now):
-        """The overdue complaints due to climb a level now, as batches of (ticket, next level): one
-        indexed search for the ids, then each batch is read at once (prefetch) and filtered by the
-        policy's escalation rule, so the queries grow with the batches, not with the tickets."""
-        ids = self.search(self._cs_escalation_domain(now), order='id').ids
+        """The overdue complaints due to climb a level now, as batches of (ticket, next level).
+
+        One indexed query (the ORM's domain and record rules, selecting only the columns the rule needs)
+        then the policy's escalation rule per row: the scan's queries do not grow with the register,
+        and its rows are plain tuples, not records, until they are escalated."""
+        query = self._where_calc(self._cs_escalation_domain(now))
+        self._apply_ir_rules(query, 'read')
+        from_clause, where_clause, params = query.get_sql()
+        self.env.cr.execute(
+            'SELECT "helpdesk_ticket".id, "helpdesk_ticket".company_id, "helpdesk_ticket".cs_escalation_level, '
+            '"helpdesk_ticket".cs_deadline, "helpdesk_ticket".cs_escalated_date FROM ' + from_clause
+            + ' WHERE ' + where_clause + ' ORDER BY "helpdesk_ticket".id', params)
+        rows = self.env.cr.fetchall()
         hours = {company.id: company.cs_escalation_hours for company in self.env['res.company'].search([])}
         default_company = self.env.user.company_id.id
-        for batch_ids in tools.split_every(self._cs_escalation_batch_size, ids, list):
+        for batch_rows in tools.split_every(self._cs_escalation_batch_size, rows, list):
             batch = []
-            # only the columns the rule needs, in one query per batch
-            for row in self.browse(batch_ids).read(
-                    ['company_id', 'cs_escalation_level', 'cs_deadline', 'cs_escalated_date'], load='_classic_write'):
+            for ticket_id, company_id, current, deadline, escalated in batch_rows:
+                # Odoo 11 reads timestamps as strings
                 level = deadline_policy.next_escalation(
-                    row['cs_escalation_level'], fields.Datetime.from_string(row['cs_deadline']), now,
-                    fields.Datetime.from_string(row['cs_escalated_date']),
-                    hours.get(row['company_id'] or default_company, 24))
+                    current, fields.Datetime.from_string(deadline), now, fields.Datetime.from_string(escalated),
+                    hours.get(company_id or default_company, 24))
                 if level:
-                    batch.append((self.browse(row['id']), level))
+                    batch.append((self.browse(ticket_id), level))
             yield batch
 
     @api.model
@@ -441,14 +450,15 @@ class HelpdeskTicket(models.Model):
                                   % ticket.number)
 
     @api.model
-    def _cs_check_extension(self, kind, current_days, new_days, reason, company):
+    def _cs_check_extension(self, kind, current_days, new_days, reason, company, closed=False):
         problems = deadline_policy.extension_problems(
             kind, current_days or company.cs_complaint_days, new_days, company._cs_terms(), reason,
-            self._cs_is_manager())
+            self._cs_is_manager(), closed=closed)
         if not problems:
             return
         messages = {
             'extension_not_complaint': _('Only complaints have a working-day period to extend.'),
+            'extension_closed': _('A closed complaint is not extended: reopen it first.'),
             'extension_not_manager': _('Only a customer service manager may extend a complaint.'),
             'extension_no_reason': _('An extension needs a reason (special circumstances).'),
             'extension_beyond_max': _('A complaint may be extended to at most %(max)s working days in total, '
@@ -620,6 +630,23 @@ class HelpdeskTicket(models.Model):
         })
         self.message_post(body='<p>%s</p>' % tools.html_escape(body), subject=summary,
                           partner_ids=[handler.partner_id.id], message_type='comment', subtype='mail.mt_comment')
+
+    @api.model_cr
+    def _init_column(self, column_name):
+        """Tickets registered before the addon was installed keep their history: registered when they
+        were created, by their creator, closed when their closed stage says so (not 'now', not the
+        installing user, not open), so that installing does not make old tickets overdue."""
+        statements = {
+            'cs_registered_date': "UPDATE helpdesk_ticket SET cs_registered_date = COALESCE(create_date, now() at time zone 'UTC') "
+                                  "WHERE cs_registered_date IS NULL",
+            'cs_first_responder_id': 'UPDATE helpdesk_ticket SET cs_first_responder_id = create_uid '
+                                     'WHERE cs_first_responder_id IS NULL',
+            'cs_closed_date': 'UPDATE helpdesk_ticket t SET cs_closed_date = COALESCE(t.closed_date, t.last_stage_update, '
+                              't.write_date) FROM helpdesk_ticket_stage s WHERE s.id = t.stage_id AND s.closed',
+        }
+        if column_name in statements:
+            self._cr.execute(statements[column_name])
+        return super(HelpdeskTicket, self)._init_column(column_name)
 
     @api.model_cr
     def init(self):

@@ -90,14 +90,16 @@ def deadline_problems(registered, deadline):
     return []
 
 
-def extension_problems(kind, current_days, new_days, terms, reason, is_manager):
+def extension_problems(kind, current_days, new_days, terms, reason, is_manager, closed=False):
     """Problems of extending a complaint's period to ``new_days`` working days in total.
 
-    Only complaints are extended, only by a manager, only with a reason (特殊情况), to more days than
-    now and at most ``terms.complaint_max_days`` in total."""
+    Only open complaints are extended, only by a manager, only with a reason (特殊情况), to more days
+    than now and at most ``terms.complaint_max_days`` in total."""
     problems = []
     if kind != COMPLAINT:
         problems.append(Problem('extension_not_complaint', {}))
+    elif closed:
+        problems.append(Problem('extension_closed', {}))
     if not is_manager:
         problems.append(Problem('extension_not_manager', {}))
     if not (reason or '').strip():

@@ -27,3 +27,6 @@ from . import test_reward_proposal
 from . import test_indicator_complaint
 from . import test_complaint_summary
 from . import test_behaviour_complaint
+from . import test_complaint_partner
+from . import test_complaint_views
+from . import test_complaint_install

@@ -49,3 +49,10 @@ class TestComplaintExtension(ComplaintCase):
         consultation = self._ticket(cs_kind='consultation')
         with self.assertRaisesRegex(ValidationError, '只有投诉'):
             consultation.sudo(self.manager).action_cs_extend(5, '客户要求')
+
+    def test_closed_complaint_not_extended(self):
+        """A closed complaint keeps its deadline."""
+        self._complete(self.ticket)
+        self.ticket.write({'stage_id': self.stage_done.id})
+        with self.assertRaisesRegex(ValidationError, '已关闭的投诉不能延期'):
+            self.ticket.sudo(self.manager).action_cs_extend(5, '客户要求')

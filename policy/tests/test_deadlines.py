@@ -119,6 +119,11 @@ class TestExtension(unittest.TestCase):
         self.assertEqual(rules(extension_problems('consultation', 3, 5, DEFAULT_TERMS, 'x', True)),
                          ['extension_not_complaint'])
 
+    def test_closed_complaint_not_extended(self):
+        """A closed complaint keeps the deadline it was judged on."""
+        self.assertEqual(rules(extension_problems('complaint', 3, 5, DEFAULT_TERMS, 'x', True, closed=True)),
+                         ['extension_closed'])
+
 
 class TestClosing(unittest.TestCase):
 
