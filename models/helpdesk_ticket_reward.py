@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models, tools
+from odoo.tools.misc import formatLang
 
 
 class HelpdeskTicket(models.Model):
@@ -22,9 +23,30 @@ class HelpdeskTicket(models.Model):
         result = super(HelpdeskTicket, self)._cs_on_complaint_closed()
         Record = self.env['cs.reward.penalty']
         for ticket in self:
-            Record._cs_propose_for_complaint(
+            proposed = Record._cs_propose_for_complaint(
                 ticket, ticket.cs_finding, ticket.cs_accused_user_ids, ticket._cs_first_responsible_manager())
+            if proposed:
+                ticket._cs_announce_proposals(proposed)
         return result
+
+    @api.multi
+    def _cs_announce_proposals(self, proposals):
+        """Log the proposed fines on the complaint and ask the customer service manager to confirm them."""
+        self.ensure_one()
+        roles = dict(proposals._fields['band_role']._description_selection(self.env))
+        lines = ', '.join('%s (%s) %s' % (p.user_id.name, roles.get(p.band_role, ''),
+                                          formatLang(self.env, p.amount, currency_obj=p.currency_id))
+                          for p in proposals)
+        body = _('Proposed fines to confirm: %s') % lines
+        self.message_post(body='<p>%s</p>' % tools.html_escape(body), subtype='mail.mt_note')
+        manager = (self.company_id or self.env.user.company_id).cs_manager_user_id
+        if manager:
+            self.env['mail.activity'].sudo().create({
+                'res_model_id': self.env['ir.model']._get(self._name).id, 'res_id': self.id,
+                'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
+                'date_deadline': fields.Date.context_today(self), 'user_id': manager.id,
+                'summary': _('Confirm the proposed fines'), 'note': '<p>%s</p>' % tools.html_escape(body),
+            })
 
     @api.multi
     def _cs_first_responsible_manager(self):

@@ -34,6 +34,9 @@ class TestRewardProposal(ComplaintCase):
             (self.manager, 'manager', 100, 'draft', 'penalty')})
         self.assertTrue(all(records.mapped('proposed')))
         self.assertEqual(ticket.cs_reward_penalty_count, 2)
+        self.assertTrue(any('罚款建议' in (m.body or '') for m in ticket.message_ids))
+        activity = ticket.activity_ids.filtered(lambda a: a.user_id == self.manager)
+        self.assertIn('确认', activity.summary)
 
     def test_mistake_proposes(self):
         """A general mistake proposes fines too."""
@@ -42,7 +45,9 @@ class TestRewardProposal(ComplaintCase):
     def test_other_findings_propose_nothing(self):
         """Customer misunderstanding, product problem and other department propose nothing."""
         for finding in ('misunderstanding', 'product', 'other_department'):
-            self.assertFalse(self._proposals(self._close(finding)), finding)
+            ticket = self._close(finding)
+            self.assertFalse(self._proposals(ticket), finding)
+            self.assertFalse(ticket.activity_ids.filtered(lambda a: a.summary == '确认罚款建议'))
 
     def test_once_per_complaint(self):
         """Reopening and closing again, or running the hook twice, proposes nothing new."""
