@@ -2,6 +2,14 @@ from . import cs_tier
 from . import res_partner
 from . import account_invoice
 from . import cs_demo_loader
+from . import cs_penalty_band
+from . import res_company_reward
+from . import res_users
+from . import cs_reward_penalty
+from . import cs_praise
+from . import cs_indicator
+from . import cs_indicator_renewal
+from . import res_partner_behaviour
 from . import res_company
 from . import cs_ticket_action
 from . import cs_ticket_escalation
@@ -32,3 +40,5 @@ from . import cs_visit_report
 from . import cs_visit_report_xlsx
 from . import cs_visit_blacklist
 from . import helpdesk_ticket_visit
+from . import helpdesk_ticket_reward
+from . import res_company_summary

@@ -3,3 +3,5 @@ survives a port to another Odoo release: the models are glue around these functi
 from . import tiers  # noqa: F401
 from . import deadlines  # noqa: F401
 from . import visits  # noqa: F401
+from . import rewards  # noqa: F401
+from . import behaviour  # noqa: F401

@@ -3,6 +3,15 @@ from . import test_tier_amount
 from . import test_tier_recompute
 from . import test_tier_access
 from . import test_i18n
+from . import test_reward_band
+from . import test_reward_confirm
+from . import test_reward_access
+from . import test_reward_award
+from . import test_reward_service_star
+from . import test_behaviour_class
+from . import test_indicator_renewal
+from . import test_reward_statement
+from . import test_indicator_praise
 from . import test_complaint_deadline
 from . import test_complaint_extension
 from . import test_complaint_recusal
@@ -23,6 +32,10 @@ from . import test_archive_disposal
 from . import test_partner_credit
 from . import test_partner_blacklist
 from . import test_archive_partner_buttons
+from . import test_reward_proposal
+from . import test_indicator_complaint
+from . import test_complaint_summary
+from . import test_behaviour_complaint
 from . import test_complaint_partner
 from . import test_visit_policy_plan
 from . import test_visit_idempotency

@@ -1,0 +1,72 @@
+from odoo import _, api, fields, models, tools
+from odoo.tools.misc import formatLang
+
+
+class HelpdeskTicket(models.Model):
+    """Complaints propose fines when they close with a violation or mistake finding (POLICY §4)."""
+    _inherit = 'helpdesk.ticket'
+
+    cs_reward_penalty_ids = fields.One2many('cs.reward.penalty', 'ticket_id', string='Rewards and penalties')
+    cs_reward_penalty_count = fields.Integer(
+        string='Rewards and penalties', compute='_compute_cs_reward_penalty_count')
+
+    @api.multi
+    def _compute_cs_reward_penalty_count(self):
+        groups = self.env['cs.reward.penalty'].sudo().read_group(
+            [('ticket_id', 'in', self.ids)], ['ticket_id'], ['ticket_id'])
+        counts = {g['ticket_id'][0]: g['ticket_id_count'] for g in groups}
+        for ticket in self:
+            ticket.cs_reward_penalty_count = counts.get(ticket.id, 0)
+
+    @api.multi
+    def _cs_on_complaint_closed(self):
+        result = super(HelpdeskTicket, self)._cs_on_complaint_closed()
+        Record = self.env['cs.reward.penalty']
+        for ticket in self:
+            proposed = Record._cs_propose_for_complaint(
+                ticket, ticket.cs_finding, ticket.cs_accused_user_ids, ticket._cs_first_responsible_manager())
+            if proposed:
+                ticket._cs_announce_proposals(proposed)
+        return result
+
+    @api.multi
+    def _cs_announce_proposals(self, proposals):
+        """Log the proposed fines on the complaint and ask the customer service manager to confirm them."""
+        self.ensure_one()
+        roles = dict(proposals._fields['band_role']._description_selection(self.env))
+        lines = ', '.join('%s (%s) %s' % (p.user_id.name, roles.get(p.band_role, ''),
+                                          formatLang(self.env, p.amount, currency_obj=p.currency_id))
+                          for p in proposals)
+        body = _('Proposed fines to confirm: %s') % lines
+        self.message_post(body='<p>%s</p>' % tools.html_escape(body), subtype='mail.mt_note')
+        manager = (self.company_id or self.env.user.company_id).cs_manager_user_id
+        if manager:
+            self.env['mail.activity'].sudo().create({
+                'res_model_id': self.env['ir.model']._get(self._name).id, 'res_id': self.id,
+                'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
+                'date_deadline': fields.Date.context_today(self), 'user_id': manager.id,
+                'summary': _('Confirm the proposed fines'), 'note': '<p>%s</p>' % tools.html_escape(body),
+            })
+
+    @api.multi
+    def _cs_first_responsible_manager(self):
+        """The site's first responsible manager 现场第一责任人: the handler's manager."""
+        self.ensure_one()
+        return self.user_id.cs_manager_id
+
+    @api.multi
+    def action_view_cs_reward_penalties(self):
+        self.ensure_one()
+        action = self.env.ref('customer_service_mgmt.cs_reward_penalty_action').read()[0]
+        action['domain'] = [('ticket_id', '=', self.id)]
+        action['context'] = {'default_ticket_id': self.id}
+        return action
+
+    @api.model_cr
+    def init(self):
+        super(HelpdeskTicket, self).init()
+        # the monthly complaint summary reads one month of one company's complaints
+        self._cr.execute("""
+            CREATE INDEX IF NOT EXISTS helpdesk_ticket_cs_complaint_month_idx
+                ON helpdesk_ticket (company_id, cs_registered_date) WHERE cs_kind = 'complaint'
+        """)

@@ -1,0 +1,2 @@
+from . import cs_reward_statement
+from . import cs_complaint_summary
