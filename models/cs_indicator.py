@@ -3,11 +3,11 @@ from odoo import api, fields, models, tools
 from ..policy import behaviour as behaviour_policy
 from ..policy import rewards as reward_policy
 
-# Visits come from the return-visits feature (model cs.visit, table cs_visit), merged separately: the
-# visit rows of the indicator and the visit scores of the awards exist only when that table does.
-VISIT_USER_FIELDS = ('visitor_id', 'user_id')
-VISIT_SCORE_FIELDS = ('satisfaction_score', 'satisfaction', 'score')
-VISIT_DATE_FIELDS = ('date_done', 'visit_date', 'date', 'date_planned')
+# The columns of cs_visit (return visits 回访) the indicators read: the visitor, the 1-5 score and the
+# date a done visit took place. A visit counts in the month it was planned for (see _cs_visit_sql).
+VISIT_USER_FIELDS = ('user_id',)
+VISIT_SCORE_FIELDS = ('satisfaction',)
+VISIT_DATE_FIELDS = ('date_done',)
 
 
 class CsIndicator(models.Model):
@@ -140,14 +140,15 @@ class CsIndicator(models.Model):
         score_sql = 'v.%s' % score if score else 'NULL'
         return self._cs_select('visit', {
             'id': 'v.id',
-            'date': 'v.%s::date' % date, 'user_id': 'v.%s' % user,
+            # planned vs done is measured in the month the visit was planned for
+            'date': 'v.planned_date', 'user_id': 'v.%s' % user,
             'partner_id': 'v.%s' % partner if partner else 'NULL::integer',
             'company_id': 'v.company_id' if 'company_id' in self._cs_visit_company() else 'NULL::integer',
             'visit_count': '1', 'visit_done_count': "CASE WHEN v.state = 'done' THEN 1 ELSE 0 END",
             'visit_completion_rate': "CASE WHEN v.state = 'done' THEN 100.0 ELSE 0 END",
             'visit_score': "CASE WHEN v.state = 'done' THEN %s END" % score_sql,
             'satisfaction': "CASE WHEN v.state = 'done' THEN %s END" % score_sql,
-        }) + " FROM cs_visit v WHERE v.state <> 'cancelled'"
+        }) + " FROM cs_visit v WHERE v.state IN ('planned', 'done', 'overdue')"
 
     @api.model
     def _cs_visit_company(self):

@@ -53,3 +53,4 @@ from . import test_visit_cron
 from . import test_visit_integration
 from . import test_complaint_views
 from . import test_complaint_install
+from . import test_indicator_visit

@@ -1,4 +1,5 @@
 import io
+import re
 
 import polib
 
@@ -29,3 +30,11 @@ class TestChinese(CsCase):
         self.assertEqual(env.ref('customer_service_mgmt.cs_tier_vip').name, 'VIP客户')
         self.assertEqual(env['res.partner'].fields_get(['cs_tier_id'])['cs_tier_id']['string'], '客户等级')
         self.assertEqual(env.ref('customer_service_mgmt.group_cs_agent').name, '客服专员')
+
+    def test_placeholders_kept(self):
+        """A translation keeps the placeholders of its source, or the message fails when it is shown."""
+        placeholder = re.compile(r'%(?:\(\w+\))?[sdfr]')
+        po = polib.pofile(get_module_resource('customer_service_mgmt', 'i18n', 'zh_CN.po'))
+        broken = [entry.msgid for entry in po if entry.msgstr and
+                  sorted(placeholder.findall(entry.msgid)) != sorted(placeholder.findall(entry.msgstr))]
+        self.assertFalse(broken, 'translations whose placeholders differ from the source:\n%s' % '\n'.join(broken))
