@@ -50,7 +50,7 @@ nohup "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' \
 echo $! > "$RUN/odoo.pid"
 for _ in $(seq 1 120); do
     # the HTTP thread answers before the registry is loaded: wait for both
-    if curl -fs -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login" && grep -q "Registry loaded" "$RUN/odoo.log"; then
+    if curl -fs -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login" && grep -q "Modules loaded\." "$RUN/odoo.log"; then
         cat <<EOT
 
   客户服务管理 customer_service_mgmt is running.

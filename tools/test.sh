@@ -67,7 +67,7 @@ if [ "${CSM_BROWSER_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
     disown "$server" 2>/dev/null || true  # no job-control notice when it has to be killed
     # the HTTP thread answers before the registry is loaded: wait for both
     for _ in $(seq 1 120); do
-        curl -fs -o /dev/null "http://127.0.0.1:$port/web/login" && grep -q "Registry loaded" "$RUN/test-server.log" && break
+        curl -fs -o /dev/null "http://127.0.0.1:$port/web/login" && grep -q "Modules loaded\." "$RUN/test-server.log" && break
         sleep 1
     done
     (cd "$ROOT/browser_tests" && CSM_URL="http://127.0.0.1:$port" CSM_DB="$DB" \
