@@ -1,5 +1,4 @@
-from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import _, api, fields, models
 
 from .cs_tier import CONFIDENTIALITY
 
@@ -9,6 +8,7 @@ class CsArchiveAccessLog(models.Model):
     which customer's archive, at which level, when and for what purpose. Append-only: lines are written
     by the archive's read() as superuser; nobody but the administrator edits or deletes them."""
     _name = 'cs.archive.access.log'
+    _inherit = ['cs.register.mixin']
     _description = 'Archive Access Log'
     _order = 'access_time desc, id desc'
     _rec_name = 'archive_id'
@@ -26,18 +26,6 @@ class CsArchiveAccessLog(models.Model):
     access_time = fields.Datetime(string='Read on', required=True, readonly=True, default=fields.Datetime.now)
     company_id = fields.Many2one(related='archive_id.company_id', store=True, readonly=True)
 
-    @api.multi
-    def write(self, vals):
-        self._cs_check_append_only()
-        return super(CsArchiveAccessLog, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        self._cs_check_append_only()
-        return super(CsArchiveAccessLog, self).unlink()
-
     @api.model
-    def _cs_check_append_only(self):
-        # the administrator (superuser or Settings group) may correct the register; nobody else
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group('base.group_system'):
-            raise UserError(_('The archive access log is a register: its lines cannot be changed or deleted.'))
+    def _cs_register_message(self):
+        return _('The archive access log is a register: its lines cannot be changed or deleted.')

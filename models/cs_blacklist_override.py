@@ -1,5 +1,4 @@
-from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import _, api, fields, models
 
 
 class CsBlacklistOverride(models.Model):
@@ -7,6 +6,7 @@ class CsBlacklistOverride(models.Model):
     which blacklisted customer was allowed, by whom, when and why. Written by
     ``res.partner._cs_check_blacklist``; append-only like the archive access log."""
     _name = 'cs.blacklist.override'
+    _inherit = ['cs.register.mixin']
     _description = 'Blacklist Override'
     _order = 'date desc, id desc'
     _rec_name = 'operation'
@@ -21,18 +21,6 @@ class CsBlacklistOverride(models.Model):
     res_model = fields.Char(string='Document model', readonly=True)
     res_id = fields.Integer(string='Document id', readonly=True)
 
-    @api.multi
-    def write(self, vals):
-        self._cs_check_append_only()
-        return super(CsBlacklistOverride, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        self._cs_check_append_only()
-        return super(CsBlacklistOverride, self).unlink()
-
     @api.model
-    def _cs_check_append_only(self):
-        # the administrator (superuser or Settings group) may correct the register; nobody else
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group('base.group_system'):
-            raise UserError(_('Blacklist overrides are a register: they cannot be changed or deleted.'))
+    def _cs_register_message(self):
+        return _('Blacklist overrides are a register: they cannot be changed or deleted.')

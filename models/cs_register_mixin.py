@@ -1,0 +1,29 @@
+from odoo import SUPERUSER_ID, _, api, models
+from odoo.exceptions import UserError
+
+
+class CsRegisterMixin(models.AbstractModel):
+    """An append-only register (借阅登记, blacklist overrides): lines are written once; only the
+    administrator (superuser or Settings group) may correct or delete them."""
+    _name = 'cs.register.mixin'
+    _description = 'Append-only Register'
+
+    @api.multi
+    def write(self, vals):
+        self._cs_check_append_only()
+        return super(CsRegisterMixin, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self._cs_check_append_only()
+        return super(CsRegisterMixin, self).unlink()
+
+    @api.model
+    def _cs_check_append_only(self):
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group('base.group_system'):
+            raise UserError(self._cs_register_message())
+
+    @api.model
+    def _cs_register_message(self):
+        """The refusal users read, naming the register."""
+        return _('This register cannot be changed or deleted.')
