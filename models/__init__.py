@@ -1,3 +1,4 @@
+from . import cs_guard_mixin
 from . import cs_register_mixin
 from . import cs_tier
 from . import res_partner

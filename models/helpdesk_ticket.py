@@ -47,13 +47,19 @@ LEVELS = [
 class HelpdeskTicket(models.Model):
     """The host's helpdesk ticket as the register of complaints, consultations and suggestions
     投诉、咨询、建议 (POLICY §2); its number stays the registration number."""
-    _inherit = 'helpdesk.ticket'
+    _name = 'helpdesk.ticket'
+    _inherit = ['helpdesk.ticket', 'cs.guard.mixin']
 
     # How many overdue complaints one escalation batch handles (one transaction per batch in the cron).
     _cs_escalation_batch_size = 500
     # How many closed tickets one archiving batch handles.
     _cs_retention_batch_size = 5000
 
+    # The host's related fields, read-only: in 11.0 a writable related field writes through to its
+    # target, and the form sends them on save (an agent may not write the stage or the team).
+    closed = fields.Boolean(related='stage_id.closed', readonly=True)
+    unattended = fields.Boolean(related='stage_id.unattended', readonly=True)
+    user_ids = fields.Many2many(related='team_id.user_ids', readonly=True)
     active = fields.Boolean(default=True, track_visibility='onchange',
                             help='Closed tickets are archived after the retention period; never deleted.')
     cs_kind = fields.Selection(

@@ -5,3 +5,4 @@ from . import deadlines  # noqa: F401
 from . import visits  # noqa: F401
 from . import rewards  # noqa: F401
 from . import behaviour  # noqa: F401
+from . import values  # noqa: F401
