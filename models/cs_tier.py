@@ -88,16 +88,17 @@ class CsTier(models.Model):
 
     @api.model
     def create(self, vals):
-        self = self._cs_guard_create(vals)
+        # the code first: its message names the four tiers, the guard's only the field
         self._cs_check_code(vals)
+        self = self._cs_guard_create(vals)
         if vals.get('confidentiality', 'secret') != 'secret':
             self.browse()._cs_check_confidentiality_right()
         return super(CsTier, self).create(vals)
 
     @api.multi
     def write(self, vals):
-        self._cs_guard_write(vals)
         self._cs_check_code(vals)
+        self._cs_guard_write(vals)
         if 'confidentiality' in vals and self.filtered(lambda t: t.confidentiality != vals['confidentiality']):
             self._cs_check_confidentiality_right()
         return super(CsTier, self).write(vals)

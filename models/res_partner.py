@@ -159,8 +159,8 @@ class ResPartner(models.Model):
         per batch one aggregate over posted invoices joined to one UPDATE that touches only the rows that
         change, then one bulk insert of the tracking messages for the tiers that changed (none when
         ``silent``, e.g. the first classification at install)."""
-        today = fields.Date.from_string(today) if today else fields.Date.from_string(
-            fields.Date.context_today(self))
+        today = today or fields.Date.context_today(self)
+        today = fields.Date.from_string(today) if isinstance(today, str) else today
         company = self.env.user.company_id
         bands = self.env['cs.tier']._cs_bands(company)
         problems = tier_policy.validate_bands(bands)

@@ -55,7 +55,8 @@ class ResPartner(models.Model):
         """Classify these commercial partners (all when empty) in batches: one query gathers the facts
         of a batch, the policy classifies, one UPDATE per batch writes the classes that change.
         Returns the number of partners whose class changed."""
-        today = fields.Date.from_string(today or fields.Date.context_today(self))
+        today = today or fields.Date.context_today(self)
+        today = fields.Date.from_string(today) if isinstance(today, str) else today
         company = self.env.user.company_id
         params = company._cs_behaviour_params()
         ids = self._cs_tier_partner_ids()

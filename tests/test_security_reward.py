@@ -75,7 +75,7 @@ class TestSecurityReward(CsRewardCase):
     def test_write_confirmation_stamp(self):
         """[2] The confirmer and date are stamped by the confirmation only."""
         fine = self._confirmed()
-        self._refused(lambda: fine.sudo(self.manager).write({'confirmed_by_id': self.gm.id}), AccessError)
+        self._refused(lambda: fine.sudo(self.manager).write({'confirmed_by_id': self.manager2.id}), AccessError)
         self._refused(lambda: fine.sudo(self.manager).write({'confirmed_date': '2020-01-01 00:00:00'}), AccessError)
         self.assertEqual(fine.confirmed_by_id, self.gm)
 
