@@ -8,4 +8,4 @@ def post_init_hook(cr, registry):
     changes (cron, button) are tracked in the chatter.
     """
     env = api.Environment(cr, SUPERUSER_ID, {})
-    env['res.partner'].with_context(cs_tier_silent=True).cs_recompute_tiers()
+    env['res.partner'].browse()._cs_recompute_tiers(silent=True)

@@ -100,7 +100,7 @@ def main():
             return cr.fetchall()
 
         def summary():
-            return Summary.cs_summary(MONTH, company)
+            return Summary._cs_summary(MONTH, company)
 
         def indicator():
             return env['cs.indicator'].read_group(

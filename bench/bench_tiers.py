@@ -116,8 +116,8 @@ def main():
         t_again, changed_again = timed('cs_recompute_tiers(), nothing changed', Partner.cs_recompute_tiers)
         print('    %d tier changes; %d queries' % (changed_again, env.cr.sql_log_count - count))
         later = str(today_d + relativedelta(months=1))
-        t_month, changed_month = timed('cs_recompute_tiers(), a month later',
-                                       Partner.cs_recompute_tiers, today=later)
+        t_month, changed_month = timed('_cs_recompute_tiers(today), a month later',
+                                       Partner._cs_recompute_tiers, today=later)
         print('    %d tier changes' % changed_month)
 
         env.cr.execute('SAVEPOINT naive')

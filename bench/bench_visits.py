@@ -65,8 +65,8 @@ def main():
             t_floor, floor_rows = timed('floor: raw INSERT ... SELECT', floor, cr, line, period.key,
                                         today, env.user.company_id.id)
             cr.execute('ROLLBACK TO SAVEPOINT bench_floor')
-            t_plan, planned = timed('cs.visit.cron_plan_visits() first run', Visit.cron_plan_visits, today)
-            t_again, again = timed('cs.visit.cron_plan_visits() second run', Visit.cron_plan_visits, today)
+            t_plan, planned = timed('cs.visit._cron_plan_visits() first run', Visit._cron_plan_visits, today)
+            t_again, again = timed('cs.visit._cron_plan_visits() second run', Visit._cron_plan_visits, today)
             print('  rows: floor %d, first run %d, second run %d' % (floor_rows, planned, again))
             ratio('first run / floor (goal <= 2x)', t_plan, t_floor)
             ratio('second run / floor', t_again, t_floor)

@@ -10,7 +10,7 @@ class CsDemoLoader(models.AbstractModel):
     _description = 'Customer Service demo data loader'
 
     @api.model
-    def load_invoices(self, specs):
+    def _cs_load_invoices(self, specs):
         """specs: [(partner xmlid, amount, months ago, type)], posted as customer invoices or refunds."""
         company = self.env.user.company_id
         journal = self.env['account.journal'].search(
@@ -37,5 +37,5 @@ class CsDemoLoader(models.AbstractModel):
                 })],
             })
         invoices.action_invoice_open()
-        self.env['res.partner'].browse().with_context(cs_tier_silent=True).cs_recompute_tiers()
+        self.env['res.partner'].browse()._cs_recompute_tiers(silent=True)
         return True

@@ -49,9 +49,10 @@ class CsIndicatorRenewal(models.Model):
             self._table, self._cs_renewal_sql('CURRENT_DATE')))
 
     @api.model
-    def cs_renewal_rate(self, today=None, partner_ids=None):
+    def _cs_renewal_rate(self, today=None, partner_ids=None):
         """The renewal rate in percent on a given day (None without customers in the previous window):
-        customers invoiced in both windows / customers invoiced in the previous window."""
+        customers invoiced in both windows / customers invoiced in the previous window. Private: raw SQL
+        over every invoice of the company, as of any day."""
         today = today or fields.Date.context_today(self)
         sql = 'SELECT COUNT(*), COUNT(*) FILTER (WHERE renewed) FROM (%s) r WHERE r.company_id = %%(company)s' % (
             self._cs_renewal_sql('%(day)s::date'))

@@ -15,6 +15,7 @@ class CsPenaltyBand(models.Model):
     per company; managers edit it."""
     _name = 'cs.penalty.band'
     _description = 'Penalty Band'
+    _inherit = ['cs.guard.mixin']
     _order = 'company_id, role'
 
     role = fields.Selection(ROLES, required=True,
@@ -34,6 +35,17 @@ class CsPenaltyBand(models.Model):
         for band in self:
             for problem in reward_policy.validate_band(band._cs_band()):
                 raise ValidationError(band._cs_problem_message(problem))
+
+    @api.model
+    def create(self, vals):
+        self = self._cs_guard_create(vals)
+        return super(CsPenaltyBand, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        # NaN or infinite bounds would pass every comparison of the band check
+        self._cs_guard_write(vals)
+        return super(CsPenaltyBand, self).write(vals)
 
     @api.multi
     def unlink(self):

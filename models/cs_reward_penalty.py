@@ -2,9 +2,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..policy import rewards as reward_policy
+from ..policy import values as value_policy
 from .cs_penalty_band import ROLES
 
-MANAGER_GROUP = 'customer_service_mgmt.group_cs_manager'
 # What may still change once a record is confirmed: nothing that changes who gets how much for what.
 LOCKED_FIELDS = ('user_id', 'kind', 'reason_type', 'band_role', 'sanction_type', 'amount', 'currency_id',
                  'ticket_id', 'period', 'date', 'fine_id', 'company_id')
@@ -16,7 +16,7 @@ class CsRewardPenalty(models.Model):
     cancellation keeps the record with its reason."""
     _name = 'cs.reward.penalty'
     _description = 'Reward or Penalty'
-    _inherit = ['mail.thread']
+    _inherit = ['mail.thread', 'cs.guard.mixin']
     _order = 'date desc, id desc'
 
     def _default_period(self):
@@ -148,18 +148,32 @@ class CsRewardPenalty(models.Model):
                 reward_policy.Problem('negative', {'amount': vals['amount']})))
 
     @api.model
+    def _cs_protected_fields(self):
+        # the state moves only through action_confirm / action_cancel, which stamp who, when and why
+        return super(CsRewardPenalty, self)._cs_protected_fields() | {
+            'state', 'confirmed_by_id', 'confirmed_date', 'cancel_reason', 'proposed'}
+
+    @api.model
     def create(self, vals):
+        self = self._cs_guard_create(vals)
         self._cs_check_sign(vals)
+        if not self._cs_is_system():
+            self.env.user._cs_require(lambda u: u._cs_is_manager(), _(
+                'Only a customer service manager may record rewards and penalties.'))
+            self.browse()._cs_check_not_self(vals.get('user_id'))
         return super(CsRewardPenalty, self).create(vals)
 
     @api.multi
     def write(self, vals):
+        self._cs_guard_write(vals)
         self._cs_check_sign(vals)
         if set(vals) & set(LOCKED_FIELDS):
             locked = self.filtered(lambda r: r.state != 'draft')
             if locked:
                 raise UserError(_('%s is no longer a draft: only its notes may change. Cancel it and '
                                   'record a new one instead.') % locked[0].name)
+            if not self._cs_is_system():
+                self._cs_check_not_self(vals.get('user_id'))
         return super(CsRewardPenalty, self).write(vals)
 
     @api.multi
@@ -168,43 +182,62 @@ class CsRewardPenalty(models.Model):
         if kept:
             raise UserError(_('%s has been confirmed and can never be deleted: cancel it with a reason '
                               'instead.') % kept[0].name)
+        if not self._cs_is_system():
+            self._cs_check_not_self()
         return super(CsRewardPenalty, self).unlink()
 
     @api.multi
     def _cs_check_manager(self):
-        if not (self.env.uid == 1 or self.env.user.has_group(MANAGER_GROUP)):
-            raise AccessError(_('Only a customer service manager may confirm or cancel rewards and penalties.'))
+        self.env.user._cs_require(lambda u: u._cs_is_manager(), _(
+            'Only a customer service manager may confirm or cancel rewards and penalties.'))
+
+    @api.multi
+    def _cs_check_not_self(self, user_id=None):
+        """Nobody acts on a record about themself (POLICY §8): a manager neither records, changes,
+        confirms, cancels nor deletes a reward or penalty of his own (the superuser's code may)."""
+        if self._cs_is_system():
+            return
+        if isinstance(user_id, models.BaseModel):
+            user_id = user_id.id
+        own = self.filtered(lambda r: r.user_id.id == self.env.uid)
+        if own or user_id == self.env.uid:
+            raise AccessError(_('%s concerns you: rewards and penalties of your own are decided by another '
+                                'manager.') % (own[:1].sudo().name or self.env.user.name))
 
     @api.multi
     def action_confirm(self):
-        """A manager confirms drafts; confirming twice is refused."""
+        """A manager confirms drafts (not his own); confirming twice is refused."""
         self._cs_check_manager()
+        self._cs_check_not_self()
         done = self.filtered(lambda r: r.state != 'draft')
         if done:
             raise UserError(_('%s is not a draft and cannot be confirmed again.') % done[0].name)
         # the band may have changed since the proposal: check again at confirmation
         self._check_amount_band()
-        return super(CsRewardPenalty, self).write({
+        return self._cs_system_write({
             'state': 'confirmed', 'confirmed_by_id': self.env.uid, 'confirmed_date': fields.Datetime.now()})
 
     @api.multi
     def action_cancel_wizard(self):
         """Button: ask the reason before cancelling."""
         self._cs_check_manager()
+        self._cs_check_not_self()
         action = self.env.ref('customer_service_mgmt.cs_reward_penalty_cancel_action').read()[0]
         action['context'] = {'active_ids': self.ids, 'active_model': self._name}
         return action
 
     @api.multi
     def action_cancel(self, reason):
-        """Cancel with a reason; the record is kept."""
+        """Cancel with a reason (not one's own record); the record is kept."""
         self._cs_check_manager()
-        if not (reason or '').strip():
-            raise UserError(_('Cancelling a reward or penalty needs a reason.'))
+        self._cs_check_not_self()
+        if value_policy.text_problem(reason) or value_policy.is_blank(reason):
+            raise UserError(_('Cancelling %s needs a reason (not only spaces).')
+                            % (', '.join(self.mapped('name')) or _('a reward or penalty')))
         done = self.filtered(lambda r: r.state == 'cancelled')
         if done:
             raise UserError(_('%s is already cancelled.') % done[0].name)
-        return super(CsRewardPenalty, self).write({'state': 'cancelled', 'cancel_reason': reason.strip()})
+        return self._cs_system_write({'state': 'cancelled', 'cancel_reason': value_policy.clean(reason)})
 
     @api.model
     def _cs_propose_for_complaint(self, ticket, finding, accused, manager):
@@ -221,7 +254,7 @@ class CsRewardPenalty(models.Model):
         for proposal in proposals:
             if (proposal.user_id, proposal.role) in existing:
                 continue
-            created |= self.sudo().create({
+            created |= self.sudo()._cs_system_create({
                 'user_id': proposal.user_id, 'kind': reward_policy.PENALTY,
                 'reason_type': reward_policy.COMPLAINT, 'band_role': proposal.role,
                 'amount': proposal.amount, 'ticket_id': ticket.id, 'company_id': company.id, 'proposed': True,

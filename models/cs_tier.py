@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import formatLang
 
 from ..policy import tiers as tier_policy
@@ -15,6 +15,7 @@ class CsTier(models.Model):
     """A band of the customer tier table 客户分级 (POLICY §1): one row per tier, edited by managers."""
     _name = 'cs.tier'
     _description = 'Customer Tier'
+    _inherit = ['cs.guard.mixin']
     _order = 'sequence, id'
 
     code = fields.Selection([
@@ -87,13 +88,28 @@ class CsTier(models.Model):
 
     @api.model
     def create(self, vals):
+        # the code first: its message names the four tiers, the guard's only the field
         self._cs_check_code(vals)
+        self = self._cs_guard_create(vals)
+        if vals.get('confidentiality', 'secret') != 'secret':
+            self.browse()._cs_check_confidentiality_right()
         return super(CsTier, self).create(vals)
 
     @api.multi
     def write(self, vals):
         self._cs_check_code(vals)
+        self._cs_guard_write(vals)
+        if 'confidentiality' in vals and self.filtered(lambda t: t.confidentiality != vals['confidentiality']):
+            self._cs_check_confidentiality_right()
         return super(CsTier, self).write(vals)
+
+    @api.multi
+    def _cs_check_confidentiality_right(self):
+        # the level decides who reads the archives of a whole tier (POLICY §5): the general manager's
+        if not self.env.user._cs_is_gm():
+            raise AccessError(_('Only the general manager may change the confidentiality level of the tier %s '
+                                '(a customer service manager may change its thresholds).')
+                              % (', '.join(self.mapped('name')) or _('Customer Tier')))
 
     @api.multi
     def unlink(self):

@@ -4,12 +4,13 @@ import logging
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..policy import values as value_policy
 from ..policy import visits as visit_policy
+from .cs_guard_mixin import system_write
 from .cs_visit_policy import METHODS
 
 _logger = logging.getLogger(__name__)
 
-MANAGER_GROUP = 'customer_service_mgmt.group_cs_manager'
 ORIGINS = [
     ('policy', 'Visit policy'),
     ('purchase', 'After a purchase'),
@@ -26,6 +27,12 @@ STATES = [
 ]
 # states in which a temporary visit must carry a manager's approval
 APPROVED_STATES = ('planned', 'done', 'overdue')
+# what the planning stamps on a visit; users change a visit's state only through its actions
+PROTECTED_FIELDS = {'state', 'approved_uid', 'approved_date', 'reminded', 'escalated', 'cs_auto_cancelled',
+                    'cancel_reason', 'tier_id', 'policy_line_id', 'period_key', 'invoice_id', 'followup_step',
+                    'care_occasion_id', 'care_year', 'origin'}
+# the states a visit may still move out of (done is the end of the road)
+OPEN_STATES = ('to_approve', 'planned', 'overdue')
 
 
 class CsVisit(models.Model):
@@ -37,7 +44,7 @@ class CsVisit(models.Model):
     planned, the one place a block (e.g. a blacklist) plugs in."""
     _name = 'cs.visit'
     _description = 'Return Visit'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'cs.guard.mixin']
     _order = 'planned_date desc, id desc'
 
     # How many customers one planning statement covers (commit per batch in the cron).
@@ -65,7 +72,8 @@ class CsVisit(models.Model):
     date_done = fields.Date(string='Visit date', track_visibility='onchange')
     user_id = fields.Many2one('res.users', string='Visitor', index=True, track_visibility='onchange')
     method = fields.Selection(METHODS, required=True, default='phone', track_visibility='onchange')
-    state = fields.Selection(STATES, required=True, index=True, track_visibility='onchange', copy=False)
+    state = fields.Selection(STATES, required=True, index=True, track_visibility='onchange', copy=False,
+                             readonly=True)
     check_opinions = fields.Boolean(string='Opinions on products and service')
     check_progress = fields.Boolean(string='Progress of earlier requests')
     check_promotion = fields.Boolean(string='Promotion of new products and policies')
@@ -121,7 +129,7 @@ class CsVisit(models.Model):
     @api.constrains('state', 'date_done', 'outcome')
     def _check_done_recorded(self):
         for visit in self.filtered(lambda v: v.state == 'done'):
-            if not visit.date_done or not (visit.outcome or '').strip():
+            if not visit.date_done or value_policy.is_blank(visit.outcome):
                 raise ValidationError(_('Visit "%s" can only be marked done with its visit date and outcome.')
                                       % visit.display_name)
 
@@ -145,34 +153,70 @@ class CsVisit(models.Model):
         return [(v.id, '%s - %s' % (v.partner_id.display_name, v.name)) for v in self]
 
     @api.model
+    def _cs_protected_fields(self):
+        # origin too: a user's visit is a temporary one, the other origins are the planners'
+        return super(CsVisit, self)._cs_protected_fields() | PROTECTED_FIELDS
+
+    @api.model
     def create(self, vals):
+        self = self._cs_guard_create(vals)
         vals = dict(vals)
         partner = self.env['res.partner'].browse(vals.get('partner_id')).commercial_partner_id
+        stamped = {}
         if partner:
             vals['partner_id'] = partner.id
             self._cs_check_plannable(partner)
-            vals.setdefault('tier_id', partner.cs_tier_id.id)
+            if 'tier_id' not in vals:
+                stamped['tier_id'] = partner.cs_tier_id.id
         if not vals.get('state'):
-            vals['state'] = 'to_approve' if vals.get('origin', 'temporary') == 'temporary' else 'planned'
-        if vals.get('approved_uid'):
-            self._cs_check_manager(_('Only a customer service manager may approve a temporary visit.'))
+            stamped['state'] = 'to_approve' if vals.get('origin', 'temporary') == 'temporary' else 'planned'
         if 'satisfaction' in vals:
             # before the database's CHECK, whose message does not name the rule
             self._cs_check_satisfaction(vals['satisfaction'])
-        return super(CsVisit, self).create(vals)
+        vals.update(stamped)
+        with system_write(self._name, stamped):
+            return super(CsVisit, self).create(vals)
 
     @api.multi
     def write(self, vals):
-        if 'approved_uid' in vals:
-            self._cs_check_manager(_('Only a customer service manager may approve a temporary visit.'))
+        self._cs_guard_write(vals)
         if 'satisfaction' in vals:
             self._cs_check_satisfaction(vals['satisfaction'])
+        if 'partner_id' in vals:
+            return self._cs_move_to_partner(vals)
+        if 'planned_date' in vals and not self._cs_is_system():
+            # re-dating an open visit plans it again: the same gate as a new one
+            for visit in self.filtered(lambda v: v.state in OPEN_STATES):
+                self._cs_check_plannable(visit.partner_id.commercial_partner_id)
         return super(CsVisit, self).write(vals)
+
+    @api.multi
+    def _cs_move_to_partner(self, vals):
+        """Moving visits to another customer plans them for that customer: the gate of a new visit, the
+        commercial entity, and the tier stamped from it."""
+        partner = self.env['res.partner'].browse(vals['partner_id']).commercial_partner_id
+        vals = dict(vals, partner_id=partner.id or False)
+        if partner:
+            self._cs_check_plannable(partner)
+        done = self.filtered(lambda v: v.state not in OPEN_STATES)
+        if done and not self._cs_is_system():
+            raise UserError(_('Visit "%s" is done or cancelled: it stays with its customer.')
+                            % done[0].display_name)
+        res = super(CsVisit, self).write(vals)
+        if partner:
+            self._cs_system_write({'tier_id': partner.cs_tier_id.id})
+        return res
 
     @api.model
     def _cs_check_manager(self, message):
-        if self.env.uid != tools.SUPERUSER_ID and not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(message)
+        self.env.user._cs_require(lambda u: u._cs_is_manager(), message)
+
+    @api.multi
+    def _cs_check_state(self, allowed, message):
+        """Refuse an action on visits not in one of the ``allowed`` states (``message`` takes the visit)."""
+        for visit in self:
+            if visit.state not in allowed:
+                raise UserError(message % visit.display_name)
 
     # --- the single gate for planning a visit (a blacklist adds its rule here) ---
 
@@ -199,62 +243,99 @@ class CsVisit(models.Model):
     def action_approve(self):
         """A manager approves temporary visits: they become planned."""
         self._cs_check_manager(_('Only a customer service manager may approve a temporary visit.'))
-        for visit in self:
-            if visit.state != 'to_approve':
-                raise UserError(_('Visit "%s" is not waiting for approval.') % visit.display_name)
-        self.write({'approved_uid': self.env.uid, 'approved_date': fields.Datetime.now(), 'state': 'planned'})
+        self._cs_check_state(('to_approve',), _('Visit "%s" is not waiting for approval.'))
+        for partner in self.mapped('partner_id'):
+            self._cs_check_plannable(partner)
+        self._cs_system_write({'approved_uid': self.env.uid, 'approved_date': fields.Datetime.now(),
+                               'state': 'planned'})
         return True
 
     @api.multi
     def action_refuse(self):
+        """A manager refuses temporary visits: they are cancelled, with who refused them."""
         self._cs_check_manager(_('Only a customer service manager may refuse a temporary visit.'))
-        self.write({'state': 'cancelled', 'cancel_reason': _('Refused by %s') % self.env.user.name})
+        self._cs_check_state(('to_approve',), _('Visit "%s" is not waiting for approval.'))
+        self._cs_system_write({'state': 'cancelled', 'cancel_reason': _('Refused by %s') % self.env.user.name})
         return True
 
     @api.multi
     def action_done(self):
-        """The visitor records the visit: dated today unless a date is given; the outcome is required."""
+        """The visitor (or a manager) records the visit: dated today unless a date is given; the outcome
+        is required."""
+        if not self.env.user._cs_is_manager():
+            others = self.filtered(lambda v: v.user_id != self.env.user)
+            if others:
+                raise AccessError(_('Only the visitor of "%s" or a customer service manager may mark it done.')
+                                  % others[0].display_name)
+        self._cs_check_state(('planned', 'overdue'), _('Only a planned or overdue visit can be marked done ("%s").'))
         for visit in self:
-            if visit.state not in ('planned', 'overdue'):
-                raise UserError(_('Only a planned or overdue visit can be marked done ("%s").') % visit.display_name)
-            visit.write({'state': 'done', 'date_done': visit.date_done or fields.Date.context_today(self)})
+            if not visit.date_done:
+                visit.write({'date_done': fields.Date.context_today(self)})
+            visit._cs_system_write({'state': 'done'})
         self.mapped('activity_ids').action_feedback(feedback=_('Visit done'))
         return True
 
     @api.multi
     def action_cancel(self):
-        self.write({'state': 'cancelled'})
-        self.mapped('activity_ids').unlink()
+        """A manager cancels open visits; whoever asked for a temporary visit may withdraw it before
+        its approval."""
+        if not self.env.user._cs_is_manager():
+            others = self.filtered(lambda v: not (v.state == 'to_approve' and v.create_uid == self.env.user))
+            if others:
+                raise AccessError(_('Only a customer service manager may cancel visit "%s" (who asked for a '
+                                    'temporary visit may withdraw it while it waits for approval).')
+                                  % others[0].display_name)
+        self._cs_check_state(OPEN_STATES, _('Visit "%s" is done or already cancelled.'))
+        self._cs_system_write({'state': 'cancelled',
+                               'cancel_reason': _('Cancelled by %s') % self.env.user.name})
+        self.mapped('activity_ids').sudo().unlink()
         return True
 
     @api.multi
     def action_reset(self):
-        self.write({'state': 'planned', 'cancel_reason': False, 'cs_auto_cancelled': False})
+        """A manager plans a cancelled or overdue visit again (a temporary visit never approved goes
+        back to approval); the customer must still be plannable."""
+        self._cs_check_manager(_('Only a customer service manager may plan a visit again.'))
+        self._cs_check_state(('cancelled', 'overdue'), _('Only a cancelled or overdue visit can be planned '
+                                                        'again ("%s").'))
+        for partner in self.mapped('partner_id'):
+            self._cs_check_plannable(partner)
+        for visit in self:
+            unapproved = visit.origin == 'temporary' and not visit.approved_uid
+            visit._cs_system_write({'state': 'to_approve' if unapproved else 'planned', 'cancel_reason': False,
+                                    'cs_auto_cancelled': False, 'reminded': False, 'escalated': False})
         return True
 
     # --- planning from the policy (set-based) ---
 
     @api.model
-    def cron_plan_visits(self, today=None):
+    def _cron_plan_visits(self, today=None, commit=None):
         """Daily cron: plans the visits due within the horizon of each company's policy, for every
         customer of the tiers its rules name. Idempotent: the unique (customer, rule, period) lets a
-        second or interrupted run insert only what is missing. Returns the number of visits planned."""
+        second or interrupted run insert only what is missing. Returns the number of visits planned.
+        Private (not callable over the web API): ``today`` plans as of another day."""
         today = self._cs_today(today)
+        commit = self._cs_commit(commit)
         planned = 0
         for policy in self.env['cs.visit.policy'].sudo().search([]):
-            planned += self.with_context(
-                cs_commit_per_batch=not tools.config['test_enable']
-                and self.env.context.get('cs_commit_per_batch', True))._cs_plan_policy(policy, today)
+            planned += self._cs_plan_policy(policy, today, commit=commit)
         _logger.info('return visits: %d visits planned', planned)
         return planned
 
     @api.model
     def _cs_today(self, today=None):
-        # a context day lets a tier change made through a form re-plan as of a given day (tests, imports)
-        today = today or self.env.context.get('cs_today')
+        """The day a planning runs as of: the one the (private) caller gives, else today. Never taken
+        from the context, which any web API caller sets."""
         if today:
             return fields.Date.from_string(today) if isinstance(today, str) else today
         return fields.Date.from_string(fields.Date.context_today(self))
+
+    @api.model
+    def _cs_commit(self, commit=None):
+        # a cron commits per batch, except under tests (the test's transaction is rolled back)
+        if tools.config['test_enable']:
+            return False
+        return True if commit is None else bool(commit)
 
     @api.model
     def _cs_due_rule_periods(self, policy, today):
@@ -278,7 +359,7 @@ class CsVisit(models.Model):
         return [r[0] for r in self.env.cr.fetchall()]
 
     @api.model
-    def _cs_plan_policy(self, policy, today, partner_ids=None):
+    def _cs_plan_policy(self, policy, today, partner_ids=None, commit=False):
         """Plans one policy, in batches of customers: one INSERT ... SELECT per batch covers every rule
         and period (the rules are few, the customers many). Returns the number of visits planned."""
         rules = self._cs_due_rule_periods(policy, today)
@@ -301,7 +382,7 @@ class CsVisit(models.Model):
                 policy.company_id.id, self.env.uid, batch[0], batch[-1],
                 policy.company_id.id, bool(partner_ids), partner_ids or []])
             planned_count += self.env.cr.rowcount
-            if self.env.context.get('cs_commit_per_batch'):
+            if commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit
         self.invalidate_cache()
         return planned_count
@@ -442,12 +523,13 @@ class CsVisit(models.Model):
     # --- reminders and escalation ---
 
     @api.model
-    def cron_remind_visits(self, today=None):
+    def _cron_remind_visits(self, today=None, commit=None):
         """Daily cron: a reminder activity for the visitor N days ahead of each planned visit, then
         overdue visits flip to overdue and their visitor's manager is notified, once."""
         today = self._cs_today(today)
-        reminded = self._cs_remind(today)
-        overdue, escalated = self._cs_flag_overdue(today)
+        commit = self._cs_commit(commit)
+        reminded = self._cs_remind(today, commit)
+        overdue, escalated = self._cs_flag_overdue(today, commit)
         _logger.info('return visits: %d reminders, %d overdue, %d escalations', reminded, overdue, escalated)
         return reminded, overdue, escalated
 
@@ -457,7 +539,7 @@ class CsVisit(models.Model):
                   AND planned_date >= %(today)s AND planned_date - remind_days <= %(today)s"""
 
     @api.model
-    def _cs_remind(self, today):
+    def _cs_remind(self, today, commit=False):
         self.env.cr.execute('SELECT id FROM cs_visit WHERE ' + self._cs_remind_domain_sql() + ' ORDER BY id',
                             {'today': today})
         ids = [r[0] for r in self.env.cr.fetchall()]
@@ -479,12 +561,12 @@ class CsVisit(models.Model):
                     'note': visit.name,
                 })
             visits.write({'reminded': True})
-            if self.env.context.get('cs_commit_per_batch'):
+            if commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit
         return len(ids)
 
     @api.model
-    def _cs_flag_overdue(self, today):
+    def _cs_flag_overdue(self, today, commit=False):
         """Planned visits whose date has passed become overdue (one UPDATE); those not escalated yet
         notify the visitor's manager (the policy's visit supervisor) with a message and an activity."""
         self.env.cr.execute("""
@@ -513,14 +595,14 @@ class CsVisit(models.Model):
                         'summary': _('Overdue return visit'), 'note': body,
                     })
                 visit.escalated = True
-            if self.env.context.get('cs_commit_per_batch'):
+            if commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit
         return flipped, len(ids)
 
     # --- customer care ---
 
     @api.model
-    def cron_plan_care(self, today=None):
+    def _cron_plan_care(self, today=None):
         """Daily cron: care visits for the birthdays and occasions coming within each occasion's lead
         time, once per contact, occasion and year; optionally a greeting mail."""
         today = self._cs_today(today)

@@ -102,8 +102,11 @@ class CsVisitPolicy(models.Model):
 
     @api.multi
     def action_plan_now(self):
-        """Button: plan the due visits now."""
-        self.env['cs.visit'].cron_plan_visits()
+        """Button: plan the due visits now (a manager's; as of today, in one transaction)."""
+        self.env.user._cs_require(lambda u: u._cs_is_manager(), _(
+            'Only a customer service manager may plan the visits of the policy %s now.')
+            % ', '.join(self.mapped('name')))
+        self.env['cs.visit']._cron_plan_visits(commit=False)
         return True
 
     @api.model

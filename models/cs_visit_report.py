@@ -1,4 +1,5 @@
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError
 
 from ..policy import visits as visit_policy
 
@@ -95,6 +96,21 @@ class CsVisitReport(models.TransientModel):
             order='planned_date, id', limit=limit)
 
     @api.multi
+    def _cs_check_access(self):
+        """The quarterly evaluation covers every visitor of a company: a customer service manager's
+        report (as its menu), for his own companies and on his own report parameters (also when the
+        report's URL is called with the ids of someone else's)."""
+        if self.env.uid == SUPERUSER_ID:
+            return
+        user = self.env.user
+        user._cs_require(lambda u: u._cs_is_manager(), _(
+            'Only a customer service manager may read the quarterly return visit report.'))
+        for report in self.sudo():
+            if not report.exists() or report.create_uid != user or report.company_id not in user.company_ids:
+                raise AccessError(_('The return visit report %s was not prepared by you for one of your '
+                                    'companies.') % report.id)
+
+    @api.multi
     def _cs_title(self):
         self.ensure_one()
         return _('Return visit evaluation report %s Q%s') % (self.year, self.quarter)
@@ -106,3 +122,14 @@ class CsVisitReport(models.TransientModel):
     @api.multi
     def action_print_xlsx(self):
         return self.env.ref('customer_service_mgmt.cs_visit_report_xlsx').report_action(self)
+
+
+class CsVisitReportPdf(models.AbstractModel):
+    _name = 'report.customer_service_mgmt.cs_visit_report_document'
+    _description = 'Quarterly Return Visit Report (PDF)'
+
+    @api.model
+    def get_report_values(self, docids, data=None):
+        reports = self.env['cs.visit.report'].browse(docids)
+        reports._cs_check_access()
+        return {'doc_ids': docids, 'doc_model': 'cs.visit.report', 'docs': reports, 'data': data}

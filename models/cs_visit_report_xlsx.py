@@ -10,6 +10,7 @@ class CsVisitReportXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, objs):
         bold = workbook.add_format({'bold': True})
         percent = workbook.add_format({'num_format': '0.0'})
+        objs._cs_check_access()
         for report in objs:
             sheet = workbook.add_worksheet('%s Q%s' % (report.year, report.quarter))
             sheet.write(0, 0, report._cs_title(), bold)

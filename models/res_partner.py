@@ -7,16 +7,19 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, ValidationError
 
 from ..policy import tiers as tier_policy
+from ..policy import values as value_policy
 
 _logger = logging.getLogger(__name__)
 
-MANAGER_GROUP = 'customer_service_mgmt.group_cs_manager'
 # Fields only a customer service manager may set by hand on a commercial partner.
 PIN_FIELDS = ('cs_tier_id', 'cs_tier_pinned', 'cs_tier_pin_reason')
+# Fields only the recompute writes (contacts receive them from their company through the host's sync).
+STAMPED_FIELDS = ('cs_annual_amount', 'cs_tier_date')
 
 
 class ResPartner(models.Model):
-    _inherit = 'res.partner'
+    _name = 'res.partner'
+    _inherit = ['res.partner', 'cs.guard.mixin']
 
     # How many commercial partners one recompute statement handles (one transaction per batch in the cron).
     _cs_tier_batch_size = 50000
@@ -58,7 +61,7 @@ class ResPartner(models.Model):
     @api.constrains('cs_tier_pinned', 'cs_tier_pin_reason')
     def _check_cs_tier_pin_reason(self):
         for partner in self:
-            if partner.cs_tier_pinned and not (partner.cs_tier_pin_reason or '').strip():
+            if partner.cs_tier_pinned and value_policy.is_blank(partner.cs_tier_pin_reason):
                 raise ValidationError(_(
                     'Pinning the tier of %s needs a reason.') % partner.display_name)
 
@@ -69,7 +72,23 @@ class ResPartner(models.Model):
             'cs_tier_id', 'cs_annual_amount', 'cs_tier_date', 'cs_tier_pinned', 'cs_tier_pin_reason']
 
     @api.model
+    def _cs_protected_fields(self):
+        return super(ResPartner, self)._cs_protected_fields() | set(STAMPED_FIELDS)
+
+    @api.multi
+    def _cs_protected_change_allowed(self, name, value):
+        """A contact receives its company's stamped and pinned values through the host's commercial
+        sync (as the user who changed the company or the contact's parent): allowed when the value is
+        the commercial partner's."""
+        commercial = self.commercial_partner_id
+        if commercial and commercial != self and name in self._commercial_fields() \
+                and self._cs_same_value(commercial, name, value):
+            return True
+        return super(ResPartner, self)._cs_protected_change_allowed(name, value)
+
+    @api.model
     def create(self, vals):
+        self = self._cs_guard_create(vals)
         if not self._cs_may_pin():
             default_tier = self._default_cs_tier_id()
             if vals.get('cs_tier_pinned') or vals.get('cs_tier_pin_reason') or (
@@ -80,47 +99,68 @@ class ResPartner(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._cs_guard_write(vals)
         if any(f in vals for f in PIN_FIELDS) and not self._cs_may_pin():
             self._cs_check_pin_write(vals)
         return super(ResPartner, self).write(vals)
 
     @api.model
     def _cs_may_pin(self):
-        return self.env.uid == tools.SUPERUSER_ID or self.env.user.has_group(MANAGER_GROUP)
+        return self.env.user._cs_is_manager()
 
     @api.multi
     def _cs_check_pin_write(self, vals):
-        """Refuse a non-manager's change of the tier or its pin on a commercial partner. Contacts
-        receive these values from their company through the host's commercial sync, which is allowed."""
-        for partner in self.filtered(lambda p: p.commercial_partner_id == p):
+        """Refuse a non-manager's change of the tier or its pin. A contact receives these values from
+        its company through the host's commercial sync, which is allowed; any other value is not."""
+        for partner in self:
             for name in PIN_FIELDS:
                 if name not in vals:
                     continue
-                current = partner[name]
-                current = current.id if name == 'cs_tier_id' else current
-                if (vals[name] or False) != (current or False):
-                    raise AccessError(_(
-                        'Only a customer service manager may change or pin the tier of %s.')
-                        % partner.display_name)
+                if partner._cs_same_value(partner, name, vals[name]) \
+                        or partner._cs_protected_change_allowed(name, vals[name]):
+                    continue
+                raise AccessError(_(
+                    'Only a customer service manager may change or pin the tier of %s.')
+                    % partner.commercial_partner_id.display_name)
+
+    @api.multi
+    def _cs_check_recompute_right(self):
+        """Who may recompute now: a customer service manager (the tier decides visits and archive
+        levels), on customers he may write (the recompute writes their tier)."""
+        self.env.user._cs_require(lambda u: u._cs_is_manager(), _(
+            'Only a customer service manager may recompute the tier or behaviour class of %s.')
+            % (', '.join(self[:3].mapped('display_name')) or _('every customer')))
+        if self:
+            self.check_access_rights('write')
+            self.check_access_rule('write')
 
     @api.multi
     def action_cs_recompute_tier(self):
         """Button: recompute the tier of these customers now."""
-        self.mapped('commercial_partner_id').cs_recompute_tiers()
+        self._cs_check_recompute_right()
+        self.mapped('commercial_partner_id')._cs_recompute_tiers()
         return True
 
     @api.model
     def _cron_cs_recompute_tiers(self):
         """Nightly cron entry point."""
-        self.browse().with_context(cs_commit_per_batch=not tools.config['test_enable']).cs_recompute_tiers()
+        self.browse()._cs_recompute_tiers(commit=not tools.config['test_enable'])
 
     @api.multi
-    def cs_recompute_tiers(self, today=None):
+    def cs_recompute_tiers(self):
+        """Recompute the tiers of these customers (all when empty) as of today: a manager's. The day
+        cannot be chosen here (a web API caller could back-date it): :meth:`_cs_recompute_tiers`."""
+        self._cs_check_recompute_right()
+        return self._cs_recompute_tiers()
+
+    @api.multi
+    def _cs_recompute_tiers(self, today=None, silent=False, commit=False):
         """Recompute amount and tier of these commercial partners (all of them when empty), set-based:
         per batch one aggregate over posted invoices joined to one UPDATE that touches only the rows that
-        change, then one bulk insert of the tracking messages for the tiers that changed."""
-        today = fields.Date.from_string(today) if today else fields.Date.from_string(
-            fields.Date.context_today(self))
+        change, then one bulk insert of the tracking messages for the tiers that changed (none when
+        ``silent``, e.g. the first classification at install)."""
+        today = today or fields.Date.context_today(self)
+        today = fields.Date.from_string(today) if isinstance(today, str) else today
         company = self.env.user.company_id
         bands = self.env['cs.tier']._cs_bands(company)
         problems = tier_policy.validate_bands(bands)
@@ -132,9 +172,9 @@ class ResPartner(models.Model):
             rows, count = self._cs_recompute_tier_batch(batch, bands, company, today)
             updated += count
             changed += len(rows)
-            if rows and not self.env.context.get('cs_tier_silent'):
+            if rows and not silent:
                 self._cs_post_tier_changes(rows, today)
-            if self.env.context.get('cs_commit_per_batch'):
+            if commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit
         self.invalidate_cache(['cs_tier_id', 'cs_annual_amount', 'cs_tier_date'])
         _logger.info('customer tiers: %d partners, %d rows updated, %d tier changes', len(ids), updated, changed)

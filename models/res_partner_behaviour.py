@@ -12,7 +12,8 @@ _logger = logging.getLogger(__name__)
 
 class ResPartner(models.Model):
     """Behaviour class 客户行为分类 (POLICY §1) of a customer, beside its value tier."""
-    _inherit = 'res.partner'
+    _name = 'res.partner'
+    _inherit = ['res.partner', 'cs.guard.mixin']
 
     _cs_behaviour_batch_size = 20000
 
@@ -26,22 +27,36 @@ class ResPartner(models.Model):
     cs_behaviour_date = fields.Date(string='Behaviour class since', readonly=True)
 
     @api.model
+    def _cs_protected_fields(self):
+        # only the recompute classifies
+        return super(ResPartner, self)._cs_protected_fields() | {'cs_behaviour', 'cs_behaviour_date'}
+
+    @api.model
     def _cron_cs_recompute_behaviour(self):
         """Nightly cron entry point."""
-        self.browse().with_context(
-            cs_commit_per_batch=not tools.config['test_enable']).cs_recompute_behaviour()
+        self.browse()._cs_recompute_behaviour(commit=not tools.config['test_enable'])
 
     @api.multi
     def action_cs_recompute_behaviour(self):
-        self.mapped('commercial_partner_id').cs_recompute_behaviour()
+        """Button: classify these customers now (a manager's, on customers he may write)."""
+        self._cs_check_recompute_right()
+        self.mapped('commercial_partner_id')._cs_recompute_behaviour()
         return True
 
     @api.multi
-    def cs_recompute_behaviour(self, today=None):
+    def cs_recompute_behaviour(self):
+        """Classify these customers (all when empty) as of today: a manager's; the day is only for
+        :meth:`_cs_recompute_behaviour`."""
+        self._cs_check_recompute_right()
+        return self._cs_recompute_behaviour()
+
+    @api.multi
+    def _cs_recompute_behaviour(self, today=None, commit=False):
         """Classify these commercial partners (all when empty) in batches: one query gathers the facts
         of a batch, the policy classifies, one UPDATE per batch writes the classes that change.
         Returns the number of partners whose class changed."""
-        today = fields.Date.from_string(today or fields.Date.context_today(self))
+        today = today or fields.Date.context_today(self)
+        today = fields.Date.from_string(today) if isinstance(today, str) else today
         company = self.env.user.company_id
         params = company._cs_behaviour_params()
         ids = self._cs_tier_partner_ids()
@@ -62,7 +77,7 @@ class ResPartner(models.Model):
                      WHERE p.commercial_partner_id = v.id
                 """ % self.env.cr.mogrify('%s', (today,)).decode(), rows, page_size=len(rows))
             changed += len(rows)
-            if self.env.context.get('cs_commit_per_batch'):
+            if commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit
         self.invalidate_cache(['cs_behaviour', 'cs_behaviour_date'])
         _logger.info('customer behaviour: %d partners, %d class changes', len(ids), changed)

@@ -1,4 +1,21 @@
+import threading
+from contextlib import contextmanager
+
 from odoo import api, fields, models
+
+# The day a tier change re-plans as of, when the addon's code (an import, a test) gives one; a form's
+# write re-plans as of today. Thread-local, so that no web API caller can set it (a context key could).
+_replan = threading.local()
+
+
+@contextmanager
+def replan_as_of(today):
+    previous = getattr(_replan, 'today', None)
+    _replan.today = today
+    try:
+        yield
+    finally:
+        _replan.today = previous
 
 
 class ResPartner(models.Model):
@@ -33,8 +50,14 @@ class ResPartner(models.Model):
         changed = [p.id for p in self if p.id in before and (
             p.cs_tier_id.id != before[p.id] or 'cs_visit_selected' in vals)]
         if changed:
-            self.env['cs.visit'].sudo()._cs_replan_partners(changed)
+            self.env['cs.visit'].sudo()._cs_replan_partners(changed, getattr(_replan, 'today', None))
         return res
+
+    @api.multi
+    def _cs_write_as_of(self, vals, today):
+        """Write ``vals`` as the current user, re-planning the visits of a tier change as of ``today``."""
+        with replan_as_of(today):
+            return self.write(vals)
 
     @api.model
     def _cs_recompute_tier_batch(self, partner_ids, bands, company, today):

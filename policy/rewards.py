@@ -9,6 +9,7 @@ ranked from the month's indicators.
 import datetime
 from collections import namedtuple
 
+from . import values
 from .tiers import Problem
 
 REWARD, PENALTY, SANCTION = 'reward', 'penalty', 'sanction'
@@ -105,7 +106,7 @@ def award_candidates(written_praises, visit_scores=None, min_written=2):
 
 def may_award(user, candidates, override_reason=None):
     """An award for someone who is not a candidate needs a manager's reason."""
-    if user in candidates or (override_reason or '').strip():
+    if user in candidates or not values.is_blank(override_reason):
         return []
     return [Problem('not_candidate', {})]
 

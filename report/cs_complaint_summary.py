@@ -3,7 +3,8 @@ import datetime
 import pytz
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 from ..policy import behaviour as behaviour_policy
 
@@ -20,12 +21,41 @@ class CsComplaintSummary(models.AbstractModel):
 
     @api.model
     def _cs_month(self, data=None):
-        """The month to summarise: data['month'] or context cs_month ('YYYY-MM'), else last month."""
+        """The month to summarise: data['month'] or context cs_month ('YYYY-MM'), else last month (a
+        parameter, not a right: who may read the summary is checked by :meth:`_cs_check_access`)."""
         month = (data or {}).get('month') or self.env.context.get('cs_month')
         if not month:
             today = fields.Date.from_string(fields.Date.context_today(self))
             month = (today.replace(day=1) - relativedelta(months=1)).strftime('%Y-%m')
+        try:
+            valid = isinstance(month, str) and len(month) == 7 and \
+                1900 <= datetime.datetime.strptime(month, '%Y-%m').year <= 9999
+        except ValueError:
+            valid = False
+        if not valid:
+            raise UserError(_('"Month" of the complaint summary: %s is not a month (YYYY-MM).')
+                            % str(month).replace('\x00', '\\0')[:20])
         return month
+
+    @api.model
+    def _cs_companies(self, docids, data=None):
+        """The companies to summarise: the report's ids, or the company of the wizard's data (the web
+        client downloads a report that carries data without its ids)."""
+        ids = docids or [(data or {}).get('company_id')]
+        if not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+            raise UserError(_('"Company" of the complaint summary: %s is not a company.') % (ids,))
+        return self.env['res.company'].browse(ids)
+
+    @api.model
+    def _cs_check_access(self, companies):
+        """The summary counts every complaint of a company: a customer service manager's report (as its
+        menu), for the companies he works in."""
+        user = self.env.user
+        names = ', '.join(companies.sudo().mapped('name'))
+        user._cs_require(lambda u: u._cs_is_manager(), _(
+            'Only a customer service manager may read the monthly complaint summary of %s.') % names)
+        if self.env.uid != SUPERUSER_ID and (companies - user.company_ids or not companies.exists()):
+            raise AccessError(_('The monthly complaint summary of %s: not one of your companies.') % names)
 
     @api.model
     def _cs_bounds(self, month, company):
@@ -72,10 +102,11 @@ class CsComplaintSummary(models.AbstractModel):
         }
 
     @api.model
-    def cs_summary(self, month=None, company=None):
-        """{'month', 'company', 'total': figures, 'breakdowns': [(title, [(label, figures)])]}."""
+    def _cs_summary(self, month=None, company=None):
+        """{'month', 'company', 'total': figures, 'breakdowns': [(title, [(label, figures)])]}.
+        Private: callers check the reader's right first (:meth:`_cs_check_access`)."""
         company = company or self.env.user.company_id
-        month = month or self._cs_month()
+        month = self._cs_month({'month': month})
         start, end = self._cs_bounds(month, company)
         self.env.cr.execute(self._cs_query(), {'company': company.id, 'start': start, 'end': end})
         rows = self.env.cr.fetchall()
@@ -118,10 +149,11 @@ class CsComplaintSummaryPdf(models.AbstractModel):
     @api.model
     def get_report_values(self, docids, data=None):
         base = self.env['report.customer_service_mgmt.cs_complaint_summary']
-        companies = self.env['res.company'].browse(docids)
+        companies = base._cs_companies(docids, data)
+        base._cs_check_access(companies)
         month = base._cs_month(data)
-        return {'doc_ids': docids, 'doc_model': 'res.company', 'docs': companies,
-                'summaries': [base.cs_summary(month, company) for company in companies],
+        return {'doc_ids': companies.ids, 'doc_model': 'res.company', 'docs': companies,
+                'summaries': [base._cs_summary(month, company) for company in companies],
                 'columns': base._cs_columns()}
 
 
@@ -130,13 +162,17 @@ class CsComplaintSummaryXlsx(models.AbstractModel):
     _inherit = 'report.report_xlsx.abstract'
     _description = 'Monthly Complaint Summary (XLSX)'
 
+    def _get_objs_for_report(self, docids, data):
+        return self.env['report.customer_service_mgmt.cs_complaint_summary']._cs_companies(docids, data)
+
     def generate_xlsx_report(self, workbook, data, companies):
         base = self.env['report.customer_service_mgmt.cs_complaint_summary']
+        base._cs_check_access(companies)
         month = base._cs_month(data)
         columns = base._cs_columns()
         bold = workbook.add_format({'bold': True})
         for company in companies:
-            summary = base.cs_summary(month, company)
+            summary = base._cs_summary(month, company)
             sheet = workbook.add_worksheet('%s %s' % (company.name[:20], month))
             sheet.write(0, 0, _('Monthly Complaint Summary'), bold)
             sheet.write(1, 0, company.name)

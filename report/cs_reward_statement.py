@@ -1,4 +1,7 @@
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..policy import values as value_policy
 
 
 class CsRewardStatement(models.AbstractModel):
@@ -11,7 +14,38 @@ class CsRewardStatement(models.AbstractModel):
     def _cs_period(self, data):
         data = data or {}
         today = fields.Date.context_today(self)
-        return data.get('date_from') or today[:8] + '01', data.get('date_to') or today
+        period = data.get('date_from') or today[:8] + '01', data.get('date_to') or today
+        for label, value in zip((_('From'), _('To')), period):
+            if value_policy.date_problem(value):
+                raise UserError(_('"%s" of the reward and penalty statement: %s is not a date.')
+                                % (label, str(value).replace('\x00', '\\0')[:20]))
+        return period
+
+    @api.model
+    def _cs_users(self, docids, data=None):
+        """The employees of the statement: the report's ids, or those of the wizard's data (the web
+        client downloads a report that carries data without its ids)."""
+        ids = docids or (data or {}).get('user_ids') or []
+        if not isinstance(ids, (list, tuple)) or \
+                not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+            raise UserError(_('"Employees" of the reward and penalty statement: %s are not users.') % (ids,))
+        return self.env['res.users'].browse(ids)
+
+    @api.model
+    def _cs_check_access(self, users):
+        """As the records' rules: an employee reads his own statement; a customer service manager those
+        of the employees of his companies."""
+        if self.env.uid == SUPERUSER_ID:
+            return
+        me = self.env.user
+        others = users - me
+        if others and not me._cs_is_manager():
+            raise AccessError(_('The reward and penalty statement of %s is for that employee and the '
+                                'customer service managers only.') % ', '.join(others.sudo().mapped('name')))
+        foreign = users.sudo().filtered(lambda u: not u.exists() or u.company_id not in me.company_ids)
+        if foreign:
+            raise AccessError(_('The reward and penalty statement of %s: not an employee of your companies.')
+                              % ', '.join(foreign.mapped('name')))
 
     @api.model
     def _cs_statements(self, users, data):
@@ -45,10 +79,11 @@ class CsRewardStatementPdf(models.AbstractModel):
 
     @api.model
     def get_report_values(self, docids, data=None):
-        users = self.env['res.users'].browse(docids)
         base = self.env['report.customer_service_mgmt.cs_reward_statement']
+        users = base._cs_users(docids, data)
+        base._cs_check_access(users)
         date_from, date_to, statements = base._cs_statements(users, data)
-        return {'doc_ids': docids, 'doc_model': 'res.users', 'docs': users, 'date_from': date_from,
+        return {'doc_ids': users.ids, 'doc_model': 'res.users', 'docs': users, 'date_from': date_from,
                 'date_to': date_to, 'statements': statements, 'labels': base._cs_labels,
                 'currency': self.env.user.company_id.currency_id}
 
@@ -58,8 +93,12 @@ class CsRewardStatementXlsx(models.AbstractModel):
     _inherit = 'report.report_xlsx.abstract'
     _description = 'Reward and Penalty Statement (XLSX)'
 
+    def _get_objs_for_report(self, docids, data):
+        return self.env['report.customer_service_mgmt.cs_reward_statement']._cs_users(docids, data)
+
     def generate_xlsx_report(self, workbook, data, users):
         base = self.env['report.customer_service_mgmt.cs_reward_statement']
+        base._cs_check_access(users)
         date_from, date_to, statements = base._cs_statements(users, data)
         bold = workbook.add_format({'bold': True})
         money = workbook.add_format({'num_format': '#,##0.00'})

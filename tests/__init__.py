@@ -55,3 +55,5 @@ from . import test_complaint_views
 from . import test_complaint_install
 from . import test_indicator_visit
 from . import test_security_related_fields
+from . import test_security_reward
+from . import test_security_visit

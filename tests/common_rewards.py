@@ -29,7 +29,9 @@ class CsRewardCase(CsCase):
         vals = {'user_id': (user or cls.agent).id, 'kind': 'penalty', 'reason_type': 'complaint',
                 'band_role': role, 'amount': amount, 'ticket_id': cls.ticket.id}
         vals.update(extra)
-        return cls.Record.sudo(cls.manager).create(vals)
+        # a manager never records his own fine: the general manager records the manager's
+        creator = cls.gm if (user or cls.agent) == cls.manager else cls.manager
+        return cls.Record.sudo(creator).create(vals)
 
     @classmethod
     def _praise(cls, user, date, written=True):

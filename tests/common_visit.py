@@ -36,11 +36,11 @@ class CsVisitCase(CsCase):
 
     def _set_tier(self, partner, code):
         """A manager pins the tier (an ORM write, as from the customer form)."""
-        partner.sudo(self.manager).with_context(cs_today=self.day).write({
-            'cs_tier_id': self.tier[code].id, 'cs_tier_pinned': True, 'cs_tier_pin_reason': '测试'})
+        partner.sudo(self.manager)._cs_write_as_of({
+            'cs_tier_id': self.tier[code].id, 'cs_tier_pinned': True, 'cs_tier_pin_reason': '测试'}, self.day)
 
     def _plan(self, today=None):
-        return self.Visit.cron_plan_visits(today=today or self.day)
+        return self.Visit._cron_plan_visits(today=today or self.day)
 
     def _visits(self, partner, **domain):
         args = [('partner_id', '=', partner.id)] + [(k, '=', v) for k, v in domain.items()]

@@ -12,7 +12,7 @@ class TestComplaintSummary(IndicatorCase):
     _pdf_text = CsRewardCase._pdf_text
 
     def _summary(self):
-        return self.env['report.customer_service_mgmt.cs_complaint_summary'].cs_summary('2026-10')
+        return self.env['report.customer_service_mgmt.cs_complaint_summary']._cs_summary('2026-10')
 
     def test_figures(self):
         """Totals and the breakdowns by category and finding match the hand-built October."""

@@ -18,7 +18,7 @@ class TestRenewal(CsCase):
         self._invoice(new, 900, months_ago=1)  # no previous purchase: not in the base
         self._invoice(gone, 700, months_ago=30)  # older than both windows
         ids = (self.customer | again | gone | new).ids
-        rate = self.env['cs.indicator.renewal'].cs_renewal_rate(partner_ids=ids)
+        rate = self.env['cs.indicator.renewal']._cs_renewal_rate(partner_ids=ids)
         self.assertAlmostEqual(rate, 200.0 / 3, places=2)
         rows = self.env['cs.indicator.renewal'].search([('partner_id', 'in', ids)])
         self.assertEqual(rows.mapped('partner_id'), self.customer | again | gone)
@@ -29,4 +29,4 @@ class TestRenewal(CsCase):
 
     def test_no_previous_customers(self):
         """Without customers in the previous window the rate is undefined, not zero."""
-        self.assertIsNone(self.env['cs.indicator.renewal'].cs_renewal_rate(partner_ids=[self.customer.id]))
+        self.assertIsNone(self.env['cs.indicator.renewal']._cs_renewal_rate(partner_ids=[self.customer.id]))

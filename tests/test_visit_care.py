@@ -18,9 +18,9 @@ class TestVisitCare(CsVisitCase):
 
     def test_birthday_once_per_year(self):
         """Three days ahead, a care visit for the salesperson and a greeting mail; once; again next year."""
-        self.Visit.cron_plan_care(today='2026-11-20')
+        self.Visit._cron_plan_care(today='2026-11-20')
         self.assertFalse(self._care(self.birthday, self.contact))
-        self.Visit.cron_plan_care(today='2026-11-21')
+        self.Visit._cron_plan_care(today='2026-11-21')
         visit = self._care(self.birthday, self.contact)
         self.assertEqual(len(visit), 1)
         self.assertEqual((visit.origin, str(visit.planned_date), visit.care_year), ('care', '2026-11-24', 2026))
@@ -31,25 +31,25 @@ class TestVisitCare(CsVisitCase):
         self.assertIn('zhaoliu@example.com', mails.email_to)
         self.assertIn('美好的祝福', mails.subject)  # the contact reads Chinese
         self.assertIn('生日', mails.body_html)
-        self.Visit.cron_plan_care(today='2026-11-22')
-        self.Visit.cron_plan_care(today='2026-11-24')
+        self.Visit._cron_plan_care(today='2026-11-22')
+        self.Visit._cron_plan_care(today='2026-11-24')
         self.assertEqual(len(self._care(self.birthday, self.contact)), 1)
-        self.Visit.cron_plan_care(today='2027-11-22')
+        self.Visit._cron_plan_care(today='2027-11-22')
         self.assertEqual(sorted(self._care(self.birthday, self.contact).mapped('care_year')), [2026, 2027])
 
     def test_spring_festival_date_per_year(self):
         """The Spring Festival of 2027 (6 February) is planned ten days ahead for each customer, once."""
-        self.Visit.cron_plan_care(today='2027-01-26')
+        self.Visit._cron_plan_care(today='2027-01-26')
         self.assertFalse(self._care(self.spring, self.customer))
-        self.Visit.cron_plan_care(today='2027-01-27')
-        self.Visit.cron_plan_care(today='2027-01-28')
+        self.Visit._cron_plan_care(today='2027-01-27')
+        self.Visit._cron_plan_care(today='2027-01-28')
         visit = self._care(self.spring, self.customer)
         self.assertEqual(len(visit), 1)
         self.assertEqual(str(visit.planned_date), '2027-02-06')
 
     def test_new_year_gift_and_survey(self):
         """On 1 December each customer gets the New Year gift visit with the survey of next year's needs."""
-        self.Visit.cron_plan_care(today='2026-12-01')
+        self.Visit._cron_plan_care(today='2026-12-01')
         visit = self._care(self.new_year, self.customer)
         self.assertEqual(len(visit), 1)
         self.assertTrue(visit.check_needs)
@@ -58,6 +58,6 @@ class TestVisitCare(CsVisitCase):
     def test_occasion_limited_to_tiers(self):
         """An occasion limited to VIP customers skips the others."""
         self.spring.tier_ids = self.tier['vip']
-        self.Visit.cron_plan_care(today='2027-01-27')
+        self.Visit._cron_plan_care(today='2027-01-27')
         self.assertFalse(self._care(self.spring, self.customer))
 

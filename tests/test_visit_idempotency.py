@@ -36,7 +36,7 @@ class TestVisitIdempotency(CsVisitCase):
         """The next day's run finds the periods already planned."""
         self._plan()
         before = self._snapshot()
-        self.assertEqual(self.Visit.cron_plan_visits(today='2026-11-23'), 0)
+        self.assertEqual(self.Visit._cron_plan_visits(today='2026-11-23'), 0)
         self.assertEqual(self._snapshot(), before)
 
     def test_interrupted_run_completes(self):

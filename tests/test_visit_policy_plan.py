@@ -39,7 +39,7 @@ class TestVisitPolicyPlan(CsVisitCase):
         self._set_tier(self.customer, 'general')
         self._plan()
         self.assertEqual({line for line, key in self._plan_of(self.customer)}, {self.line['all_rep']})
-        self.customer.with_context(cs_today=self.day).cs_visit_selected = True
+        self.customer._cs_write_as_of({'cs_visit_selected': True}, self.day)
         self.assertEqual({line for line, key in self._plan_of(self.customer)},
                          {self.line['all_rep'], self.line['general_head']})
 

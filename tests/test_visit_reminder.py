@@ -12,23 +12,23 @@ class TestVisitReminder(CsVisitCase):
         visit = self.Visit.create({'partner_id': self.customer.id, 'origin': 'policy', 'name': '月度回访',
                                    'planned_date': '2026-11-30', 'user_id': self.rep.id, 'remind_days': 3,
                                    'method': 'onsite'})
-        self.Visit.cron_remind_visits(today='2026-11-26')
+        self.Visit._cron_remind_visits(today='2026-11-26')
         self.assertFalse(self._activities(visit))
-        self.Visit.cron_remind_visits(today='2026-11-27')
+        self.Visit._cron_remind_visits(today='2026-11-27')
         activity = self._activities(visit)
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.rep)
         self.assertEqual(str(activity.date_deadline), '2026-11-30')
         self.assertEqual(activity.activity_type_id, self.env.ref('mail.mail_activity_data_meeting'))
         self.assertTrue(visit.reminded)
-        self.Visit.cron_remind_visits(today='2026-11-28')
+        self.Visit._cron_remind_visits(today='2026-11-28')
         self.assertEqual(len(self._activities(visit)), 1)
 
     def test_planned_visits_get_reminders(self):
         """Visits planned by the policy cron are reminded by the reminder cron."""
         self._set_tier(self.customer, 'key')
         self._plan()
-        self.Visit.cron_remind_visits(today=self.day)
+        self.Visit._cron_remind_visits(today=self.day)
         head = self._visits(self.customer, policy_line_id=self.line['key_head'].id)
         self.assertEqual(self._activities(head).user_id, self.head)
 
@@ -36,7 +36,7 @@ class TestVisitReminder(CsVisitCase):
         """Marking the visit done marks its reminder done."""
         visit = self.Visit.create({'partner_id': self.customer.id, 'origin': 'policy', 'name': '月度回访',
                                    'planned_date': '2026-11-30', 'user_id': self.rep.id, 'remind_days': 3})
-        self.Visit.cron_remind_visits(today='2026-11-29')
+        self.Visit._cron_remind_visits(today='2026-11-29')
         visit.write({'outcome': '已沟通', 'date_done': '2026-11-29'})
         visit.sudo(self.rep).action_done()
         self.assertEqual(visit.state, 'done')

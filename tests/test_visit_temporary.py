@@ -30,14 +30,17 @@ class TestVisitTemporary(CsVisitCase):
         self.assertEqual(visit.state, 'to_approve')
 
     def test_planned_without_approval_refused(self):
-        """A temporary visit created or moved to planned without approval is refused."""
-        with self.assertRaisesRegex(ValidationError, '须经经理批准'), self.env.cr.savepoint():
+        """A temporary visit created or moved to planned without approval is refused: a user cannot
+        write the state at all, and even the addon's own code cannot plan it unapproved."""
+        with self.assertRaisesRegex(AccessError, '状态'), self.env.cr.savepoint():
             self.Visit.sudo(self.agent).create({
                 'partner_id': self.customer.id, 'name': '擅自安排', 'state': 'planned'})
         self.assertFalse(self.Visit.search([('name', '=', '擅自安排')]))
         visit = self._request(self.agent)
-        with self.assertRaisesRegex(ValidationError, '须经经理批准'), self.env.cr.savepoint():
+        with self.assertRaisesRegex(AccessError, '状态'), self.env.cr.savepoint():
             visit.sudo(self.agent).write({'state': 'planned'})
+        with self.assertRaisesRegex(ValidationError, '须经经理批准'), self.env.cr.savepoint():
+            visit.sudo().write({'state': 'planned'})
         visit.invalidate_cache()
         self.assertEqual(visit.state, 'to_approve')
 

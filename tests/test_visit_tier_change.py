@@ -38,7 +38,7 @@ class TestVisitTierChange(CsVisitCase):
         self._plan()
         self.assertEqual({line for line, key in self._plan_of(self.customer)}, {self.line['all_rep']})
         self._invoice(self.customer, 200000)
-        self.customer.with_context(cs_today=self.day).cs_recompute_tiers()
+        self.customer._cs_recompute_tiers(today=self.day)
         self.assertEqual(self.customer.cs_tier_id, self.tier['key'])
         self.assertEqual({line for line, key in self._plan_of(self.customer)},
                          {self.line['key_head'], self.line['all_rep']})

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..policy import rewards as reward_policy
 
@@ -66,6 +66,9 @@ class CsAwardWizard(models.TransientModel):
         if not lines:
             raise UserError(_('Select at least one employee to award.'))
         Record = self.env['cs.reward.penalty']
+        if self.env.user in lines.mapped('user_id') and not Record._cs_is_system():
+            raise AccessError(_('%s cannot award himself the best-service award for %s: another manager '
+                                'decides.') % (self.env.user.name, period))
         for line in lines:
             if reward_policy.may_award(line.user_id.id, candidates, line.override_reason):
                 raise UserError(_(

@@ -17,7 +17,9 @@ class CsComplaintSummaryWizard(models.TransientModel):
     @api.multi
     def _cs_print(self, xmlid):
         self.ensure_one()
-        return self.env.ref(xmlid).report_action(self.env.user.company_id, data={'month': self.date[:7]})
+        # the company travels in the data: the web client downloads a report with data without its ids
+        company = self.env.user.company_id
+        return self.env.ref(xmlid).report_action(company, data={'month': self.date[:7], 'company_id': company.id})
 
     @api.multi
     def action_print_pdf(self):

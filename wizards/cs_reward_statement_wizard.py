@@ -26,8 +26,9 @@ class CsRewardStatementWizard(models.TransientModel):
     @api.multi
     def _cs_print(self, xmlid):
         self.ensure_one()
-        return self.env.ref(xmlid).report_action(
-            self.user_ids, data={'date_from': self.date_from, 'date_to': self.date_to})
+        # the employees travel in the data: the web client downloads a report with data without its ids
+        return self.env.ref(xmlid).report_action(self.user_ids, data={
+            'date_from': self.date_from, 'date_to': self.date_to, 'user_ids': self.user_ids.ids})
 
     @api.multi
     def action_print_pdf(self):

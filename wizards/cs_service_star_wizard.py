@@ -3,7 +3,7 @@ import datetime
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..policy import rewards as reward_policy
 
@@ -63,6 +63,9 @@ class CsServiceStarWizard(models.TransientModel):
         chosen = self.line_ids.filtered('chosen')
         if len(chosen) != 1:
             raise UserError(_('Choose exactly one service star for %s.') % self.period)
+        if chosen.user_id == self.env.user and not Record._cs_is_system():
+            raise AccessError(_('%s cannot choose himself as the service star of %s: another manager '
+                                'decides.') % (self.env.user.name, self.period))
         if Record.search_count([('period', '=', self.period), ('company_id', '=', self.env.user.company_id.id),
                                 ('reason_type', '=', reward_policy.SERVICE_STAR), ('state', '!=', 'cancelled')]):
             raise UserError(_('The service star of %s has already been chosen.') % self.period)
