@@ -4,7 +4,7 @@
     'name': 'Customer Service Management',
     'summary': 'Customer service regulations in the ERP: customer tiers, complaints, '
                'return visits, rewards and penalties, archives (客户服务管理)',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Customer Service',
     'license': 'LGPL-3',
     'author': 'customer_service_mgmt authors',

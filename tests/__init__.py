@@ -57,3 +57,4 @@ from . import test_indicator_visit
 from . import test_security_related_fields
 from . import test_security_reward
 from . import test_security_visit
+from . import test_migration_cron_names
