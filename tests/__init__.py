@@ -54,3 +54,6 @@ from . import test_visit_integration
 from . import test_complaint_views
 from . import test_complaint_install
 from . import test_indicator_visit
+from . import test_complaint_journeys
+from . import test_security_complaint
+from . import test_security_complaint_actions
