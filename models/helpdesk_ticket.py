@@ -82,16 +82,17 @@ class HelpdeskTicket(models.Model):
         SEVERITIES, string='Severity', required=True, default=deadline_policy.GENERAL,
         track_visibility='onchange', help='A major complaint notifies the department head at once.')
     cs_registered_date = fields.Datetime(
-        string='Registered on', required=True, default=fields.Datetime.now, readonly=True,
+        string='Registered on', required=True, default=fields.Datetime.now, readonly=True, copy=False,
         help='When the ticket was registered: its deadline runs from here.')
     cs_contact_phone = fields.Char(string='Contact phone')
     cs_promised_date = fields.Date(
         string='Promised reply date', track_visibility='onchange',
         help='The reply date promised to the customer for a suggestion.')
     cs_deadline_days = fields.Integer(
-        string='Working days allowed', track_visibility='onchange', readonly=True,
+        string='Working days allowed', track_visibility='onchange', readonly=True, copy=False,
         help='Working days a complaint has after the day of registration; a manager may extend it.')
-    cs_extension_reason = fields.Text(string='Extension reason', track_visibility='onchange', readonly=True)
+    cs_extension_reason = fields.Text(string='Extension reason', track_visibility='onchange', readonly=True,
+                                      copy=False)
     cs_deadline = fields.Datetime(
         string='Deadline', compute='_compute_cs_deadline', store=True, index=True,
         help='24 hours for a consultation, the promised reply date for a suggestion, working days on '
@@ -105,7 +106,7 @@ class HelpdeskTicket(models.Model):
                                       search='_search_cs_due_this_week')
     cs_first_responder_id = fields.Many2one(
         'res.users', string='First responder', default=lambda self: self.env.user, readonly=True,
-        index=True, track_visibility='onchange',
+        index=True, copy=False, track_visibility='onchange',
         help='First-responder rule: the user who registered the ticket stays responsible until an '
              'explicit hand-over.')
     cs_accused_user_ids = fields.Many2many(
@@ -302,6 +303,19 @@ class HelpdeskTicket(models.Model):
             self.filtered(lambda t: t.cs_kind == deadline_policy.COMPLAINT
                           and t.cs_severity == deadline_policy.MAJOR)._cs_notify_major()
         return result
+
+    @api.multi
+    def copy(self, default=None):
+        """A duplicate is a new registration: registered now, by its copier, in the first stage, not
+        assigned, with a fresh number and none of the original's stamps (a default given by the caller
+        may not carry them)."""
+        default = dict(default or {})
+        self._cs_guard_create(default)
+        default.setdefault('stage_id', self._fields['stage_id'].default(self))
+        default.setdefault('user_id', False)
+        default.update({'closed_date': False, 'assigned_date': False, 'last_stage_update': fields.Datetime.now()})
+        with system_write(self._name, {'number', 'closed_date', 'assigned_date', 'last_stage_update'}):
+            return super(HelpdeskTicket, self).copy(default)
 
     @api.multi
     def unlink(self):

@@ -101,6 +101,19 @@ class TestComplaintJourneys(ComplaintCase):
             ticket.write({'stage_id': self.stage_done.id})
             self.assertTrue(ticket.sudo().cs_closed_date)
 
+    def test_duplicate_is_a_new_registration(self):
+        """Duplicating a closed ticket from the form registers a new one by the copier, without the stamps."""
+        original = self._ticket(user_id=self.agent.id, cs_registered_date='2020-03-02 01:00:00')
+        self._complete(original)
+        original.write({'stage_id': self.stage_done.id})
+        copy = original.sudo(self.quality).copy().sudo()
+        self.assertNotEqual(copy.number, original.number)
+        self.assertEqual(copy.cs_first_responder_id, self.quality)
+        self.assertGreater(copy.cs_registered_date, '2025-01-01')
+        self.assertFalse(copy.closed_date or copy.cs_closed_date or copy.stage_id.closed or copy.user_id)
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            original.sudo(self.quality).copy({'cs_registered_date': '2020-01-01 00:00:00'})
+
     def test_handler_closes_with_a_personal_finding(self):
         """The handler closes a complaint found 违规失职 / 一般失误: the fines exist, the chatter shows none."""
         for finding in ('violation', 'mistake'):

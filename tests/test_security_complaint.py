@@ -1,3 +1,7 @@
+import json
+
+from lxml import etree
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.service.model import check_method_name
@@ -62,6 +66,17 @@ class TestSecurityComplaint(ComplaintAttackCase):
                 error = self._attack(getattr(self, login), AccessError,
                                      lambda t: t.write({name: self._value(value)}), names=[name])
                 self.assertIn(label, error.args[0])
+
+    def test_form_shows_them_read_only(self):
+        """Every protected value the ticket form shows is read-only there, for every role."""
+        protected = self.Ticket._cs_protected_fields()
+        for user in (self.agent, self.quality, self.manager, self.gm):
+            view = self.Ticket.sudo(user).fields_view_get(view_type='form')
+            for node in etree.fromstring(view['arch']).iter('field'):
+                name = node.get('name')
+                if name in protected and not any(p.tag == 'field' for p in node.iterancestors()):
+                    static = json.loads(node.get('modifiers') or '{}').get('readonly') is True
+                    self.assertTrue(view['fields'][name].get('readonly') or static, '%s/%s' % (user.login, name))
 
     def test_protected_creates(self):
         """A create carrying a stamped value is refused; no ticket is registered."""
