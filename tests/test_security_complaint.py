@@ -135,7 +135,8 @@ class TestSecurityComplaint(ComplaintAttackCase):
         self._attack(self.agent, AccessError, lambda a: a.write({'done_date': '2020-01-01'}), action, ['done_date'])
         with self.assertRaises(AccessError), self.env.cr.savepoint():
             self.env['cs.ticket.action'].sudo(self.manager).create({
-                'ticket_id': self.ticket.id, 'name': '补发', 'date_deadline': '2026-12-01', 'done_date': '2020-01-01'})
+                'ticket_id': self.ticket.id, 'name': '补发', 'date_deadline': '2026-12-01',
+                'done_date': '2020-01-01'})
         self._attack(self.agent, AccessError, lambda a: a.write({'ticket_id': self._ticket().id}), action,
                      ['ticket_id'])
 

@@ -48,8 +48,8 @@ class TestSecurityComplaintActions(ComplaintAttackCase):
 
     def test_accused_still_comments(self):
         """The accused still posts in the chatter, and takes no other ticket's handling away."""
-        message = self.ticket.sudo(self.accused).message_post(body='我对调查结果有补充说明', message_type='comment',
-                                                              subtype='mail.mt_comment')
+        message = self.ticket.sudo(self.accused).message_post(
+            body='我对调查结果有补充说明', message_type='comment', subtype='mail.mt_comment')
         self.assertIn(message, self.ticket.message_ids)
         self.assertEqual(message.author_id, self.accused.partner_id)
 
@@ -66,7 +66,8 @@ class TestSecurityComplaintActions(ComplaintAttackCase):
         inactive = self._user('gone', 'customer_service_mgmt.group_cs_agent')
         inactive.active = False
         outsider = self.env['res.users'].with_context(no_reset_password=True).create({
-            'name': 'outsider', 'login': 'cs_test_outsider', 'groups_id': [(6, 0, [self.env.ref('base.group_user').id])]})
+            'name': 'outsider', 'login': 'cs_test_outsider',
+            'groups_id': [(6, 0, [self.env.ref('base.group_user').id])]})
         names = ['cs_first_responder_id', 'user_id']
         self._attack(self.agent, AccessError, lambda t: t.action_cs_hand_over(self.quality.id), names=names)
         for user in ('abc', None, True, -3, 987654321, [self.quality.id], inactive.id, outsider.id,
