@@ -9,11 +9,24 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
 from ..policy import deadlines as deadline_policy
+from ..policy import values as value_policy
+from .cs_guard_mixin import system_write
 
 _logger = logging.getLogger(__name__)
 
-MANAGER_GROUP = 'customer_service_mgmt.group_cs_manager'
-QUALITY_GROUP = 'customer_service_mgmt.group_cs_quality'
+# The values the addon stamps or computes (POLICY §8): a user's create or write of them is refused; the
+# extension, hand-over, spot-check, closing and escalation paths write them as the system.
+PROTECTED = {
+    'number', 'cs_registered_date', 'cs_deadline', 'cs_deadline_days', 'cs_extension_reason',
+    'cs_escalation_level', 'cs_escalated_date', 'cs_escalation_ids', 'cs_closed_date', 'cs_on_time',
+    'cs_on_time_rate', 'cs_resolution_hours', 'cs_first_responder_id', 'cs_spot_check', 'cs_spot_check_note',
+    'cs_spot_checker_id', 'cs_spot_check_date',
+    # the host's stamps, set by its own write when the stage or the handler changes
+    'closed_date', 'assigned_date', 'last_stage_update',
+}
+# What the accused staff of a complaint may not change on it (they still comment in the chatter).
+ACCUSED_LOCKED = ('cs_accused_user_ids', 'cs_investigator_id', 'cs_investigation', 'cs_finding',
+                  'cs_rectification_plan', 'cs_action_ids', 'cs_reply', 'cs_customer_opinion', 'user_id')
 
 KINDS = [
     (deadline_policy.CONSULTATION, 'Consultation'),
@@ -69,16 +82,17 @@ class HelpdeskTicket(models.Model):
         SEVERITIES, string='Severity', required=True, default=deadline_policy.GENERAL,
         track_visibility='onchange', help='A major complaint notifies the department head at once.')
     cs_registered_date = fields.Datetime(
-        string='Registered on', required=True, default=fields.Datetime.now, readonly=True,
+        string='Registered on', required=True, default=fields.Datetime.now, readonly=True, copy=False,
         help='When the ticket was registered: its deadline runs from here.')
     cs_contact_phone = fields.Char(string='Contact phone')
     cs_promised_date = fields.Date(
         string='Promised reply date', track_visibility='onchange',
         help='The reply date promised to the customer for a suggestion.')
     cs_deadline_days = fields.Integer(
-        string='Working days allowed', track_visibility='onchange',
+        string='Working days allowed', track_visibility='onchange', readonly=True, copy=False,
         help='Working days a complaint has after the day of registration; a manager may extend it.')
-    cs_extension_reason = fields.Text(string='Extension reason', track_visibility='onchange')
+    cs_extension_reason = fields.Text(string='Extension reason', track_visibility='onchange', readonly=True,
+                                      copy=False)
     cs_deadline = fields.Datetime(
         string='Deadline', compute='_compute_cs_deadline', store=True, index=True,
         help='24 hours for a consultation, the promised reply date for a suggestion, working days on '
@@ -92,7 +106,7 @@ class HelpdeskTicket(models.Model):
                                       search='_search_cs_due_this_week')
     cs_first_responder_id = fields.Many2one(
         'res.users', string='First responder', default=lambda self: self.env.user, readonly=True,
-        index=True, track_visibility='onchange',
+        index=True, copy=False, track_visibility='onchange',
         help='First-responder rule: the user who registered the ticket stays responsible until an '
              'explicit hand-over.')
     cs_accused_user_ids = fields.Many2many(
@@ -123,7 +137,7 @@ class HelpdeskTicket(models.Model):
         help='Hours from registration to closing.')
     cs_escalation_level = fields.Selection(
         LEVELS, string='Escalation level', required=True, default=deadline_policy.HANDLER, copy=False,
-        track_visibility='onchange')
+        readonly=True, track_visibility='onchange')
     cs_escalated_date = fields.Datetime(string='Last escalated on', readonly=True, copy=False)
     cs_escalation_ids = fields.One2many('cs.ticket.escalation', 'ticket_id', string='Escalations')
     cs_spot_check = fields.Selection(
@@ -240,22 +254,29 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------ CRUD
 
     @api.model
+    def _cs_protected_fields(self):
+        return super(HelpdeskTicket, self)._cs_protected_fields() | PROTECTED
+
+    @api.model
+    def _cs_checked_fields(self):
+        # the host's company, customer and handler too: a record of another company is refused by name
+        return super(HelpdeskTicket, self)._cs_checked_fields() | {'company_id', 'partner_id', 'user_id'}
+
+    @api.model
     def create(self, vals):
+        self = self._cs_guard_create(vals)  # pylint: disable=self-cls-assignment
+        self._cs_check_accused_list(vals)
         vals = dict(vals)
         company = self.env['res.company'].browse(vals.get('company_id')) if vals.get('company_id') \
             else self.env.user.company_id
-        base_days = company.cs_complaint_days
-        if vals.get('cs_deadline_days') and vals['cs_deadline_days'] != base_days:
-            self._cs_check_extension(vals.get('cs_kind', deadline_policy.COMPLAINT), base_days,
-                                     vals['cs_deadline_days'], vals.get('cs_extension_reason'), company)
-        vals.setdefault('cs_deadline_days', base_days)
-        if 'cs_first_responder_id' in vals and vals['cs_first_responder_id'] != self.env.uid \
-                and not self._cs_is_manager():
-            raise AccessError(_('First-responder rule: the user who registers a ticket is its first '
-                                'responder; only a customer service manager may register it for someone else.'))
-        if vals.get('user_id') and not self._cs_is_manager() and vals['user_id'] != self.env.uid:
-            raise AccessError(_('Only a customer service manager may assign a ticket to someone else.'))
-        ticket = super(HelpdeskTicket, self).create(vals)
+        if vals.get('user_id') and vals['user_id'] != self.env.uid and not self.env.user._cs_is_manager():
+            raise AccessError(_('Only a customer service manager may assign the new ticket "%s" to someone '
+                                'else.') % (vals.get('name') or ''))
+        if not vals.get('cs_deadline_days'):
+            vals['cs_deadline_days'] = company.cs_complaint_days
+        # the addon's period and the host's assignment stamp (written by its create) are the system's
+        with system_write(self._name, {'cs_deadline_days', 'assigned_date'}):
+            ticket = super(HelpdeskTicket, self).create(vals)
         if ticket.stage_id.closed:
             ticket._cs_mark_closed()
         ticket._cs_send_acknowledgement()
@@ -265,16 +286,11 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def write(self, vals):
-        if 'cs_first_responder_id' in vals and not self.env.context.get('cs_hand_over'):
-            raise AccessError(_('First-responder rule: the first responder changes only through a hand-over.'))
+        self._cs_guard_write(vals)
+        self._cs_check_accused_list(vals)
+        self._cs_check_accused(vals)
         if 'user_id' in vals:
             self._cs_check_assign(vals['user_id'])
-        if 'cs_deadline_days' in vals:
-            for ticket in self.filtered(lambda t: t.cs_deadline_days != vals['cs_deadline_days']):
-                ticket._cs_check_extension(
-                    ticket.cs_kind, ticket.cs_deadline_days, vals['cs_deadline_days'],
-                    vals.get('cs_extension_reason'), ticket.company_id or self.env.user.company_id,
-                    closed=ticket.stage_id.closed)
         was_closed = {ticket.id: ticket.stage_id.closed for ticket in self}
         result = super(HelpdeskTicket, self).write(vals)
         if 'stage_id' in vals:
@@ -289,21 +305,95 @@ class HelpdeskTicket(models.Model):
         return result
 
     @api.multi
+    def copy(self, default=None):
+        """A duplicate is a new registration: registered now, by its copier, in the first stage, not
+        assigned, with a fresh number and none of the original's stamps (a default given by the caller
+        may not carry them)."""
+        default = dict(default or {})
+        self._cs_guard_create(default)
+        default.setdefault('stage_id', self._fields['stage_id'].default(self))
+        default.setdefault('user_id', False)
+        default.update({'closed_date': False, 'assigned_date': False, 'last_stage_update': fields.Datetime.now()})
+        with system_write(self._name, {'number', 'closed_date', 'assigned_date', 'last_stage_update'}):
+            return super(HelpdeskTicket, self).copy(default)
+
+    @api.multi
     def unlink(self):
         raise UserError(_(
             'Registered tickets are never deleted (%s): archive them instead; closed tickets are archived '
             'automatically after the retention period.') % ', '.join(self.mapped('number')))
 
+    @api.multi
+    def _cs_check_accused(self, vals):
+        """Nobody acts on a record about themself (POLICY §8): the accused staff of a complaint do not
+        change its accused list, investigation, finding, actions, reply or handler; they still comment."""
+        locked = [name for name in ACCUSED_LOCKED if name in vals]
+        if not locked or self._cs_is_system():
+            return
+        for ticket in self:
+            if not self.env.user._cs_is_accused(ticket):
+                continue
+            for name in locked:
+                if not ticket._cs_same_value(ticket, name, vals[name]):
+                    raise AccessError(ticket._cs_accused_message(name))
+
+    @api.multi
+    def _cs_accused_message(self, name):
+        return _('Recusal: you are accused in %(ticket)s and cannot change its "%(field)s"; you can still '
+                 'comment in its chatter.') % {'ticket': self._cs_record_label(), 'field': self._cs_field_label(name)}
+
+    @api.model
+    def _cs_check_accused_list(self, vals):
+        """The accused are linked users of the company: the guard checks single links, this the list."""
+        if 'cs_accused_user_ids' not in vals:
+            return
+        field, commands = self._fields['cs_accused_user_ids'], vals['cs_accused_user_ids'] or []
+        ids, problem, bad = [], None, commands
+        if not isinstance(commands, (list, tuple)):
+            problem = 'type'
+        for command in commands if not problem else ():
+            if isinstance(command, (list, tuple)) and len(command) == 3 and command[0] == 6 \
+                    and isinstance(command[2], (list, tuple)):
+                ids.extend(command[2])
+            elif isinstance(command, (list, tuple)) and len(command) >= 2 and command[0] in (3, 4):
+                ids.append(command[1])
+            elif not (isinstance(command, (list, tuple)) and command and command[0] == 5):
+                problem, bad = 'type', command  # no creating or editing users through a complaint
+                break
+        for user_id in ids if not problem else ():
+            problem, bad = self._cs_many2one_problem(field, user_id), user_id
+            if problem:
+                break
+        if problem:
+            raise UserError(self._cs_value_message('cs_accused_user_ids', bad, problem))
+
     # ------------------------------------------------------------------ actions
+
+    @api.multi
+    def _cs_argument_error(self, model, name, value, problem):
+        """A bad argument of a public action, named by the field of the form that gives it."""
+        return UserError('%s：%s' % (self._cs_record_label(), self.env[model]._cs_value_message(name, value, problem)))
+
+    @api.multi
+    def _cs_text_argument(self, model, name, value):
+        """A note or reason given to an action: text or nothing, without NUL; returned cleaned."""
+        problem = value_policy.text_problem(value)
+        if problem in ('type', 'nul'):
+            raise self._cs_argument_error(model, name, value, problem)
+        return False if value_policy.is_blank(value) else value_policy.clean(value)
 
     @api.multi
     def action_cs_extend(self, days, reason):
         """Extend a complaint to ``days`` working days in total (a manager, with a reason)."""
+        problem = value_policy.number_problem(days, integer=True) if days not in (None, False) else 'type'
+        if problem:
+            raise self._cs_argument_error('cs.ticket.extend', 'days', days, problem)
+        reason = self._cs_text_argument('cs.ticket.extend', 'reason', reason)
         for ticket in self:
             ticket._cs_check_extension(ticket.cs_kind, ticket.cs_deadline_days, days, reason,
                                        ticket.company_id or self.env.user.company_id,
-                                       closed=ticket.stage_id.closed)
-            ticket.write({'cs_deadline_days': days, 'cs_extension_reason': reason})
+                                       closed=ticket.stage_id.closed, ticket=ticket)
+            ticket._cs_system_write({'cs_deadline_days': days, 'cs_extension_reason': reason})
             ticket.message_post(body=_('Deadline extended to %(days)s working days, now %(deadline)s. '
                                        'Reason: %(reason)s') % {
                 'days': days, 'deadline': ticket._cs_format(fields.Datetime.from_string(ticket.cs_deadline)),
@@ -312,31 +402,60 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def action_cs_hand_over(self, user, note=False, handler=True):
-        """Hand the first responsibility (首问负责) over to ``user``; a manager's decision, logged."""
-        if not self._cs_is_manager():
-            raise AccessError(_('Only a customer service manager may hand a ticket over to another '
-                                'first responder.'))
+        """Hand the first responsibility (首问负责) over to ``user`` (a user record or id); a manager's
+        decision, logged."""
+        if not isinstance(handler, bool):
+            raise self._cs_argument_error('cs.ticket.hand.over', 'handler', handler, 'type')
+        note = self._cs_text_argument('cs.ticket.hand.over', 'note', note)
+        user_id = user.id if isinstance(user, models.BaseModel) and user._name == 'res.users' and len(user) == 1 \
+            else user
+        if isinstance(user_id, bool) or not isinstance(user_id, int) or user_id <= 0:
+            raise self._cs_argument_error('cs.ticket.hand.over', 'user_id', user, 'type')
+        user = self.env['res.users'].sudo().with_context(active_test=False).browse(user_id)
         for ticket in self:
+            self.env.user._cs_require(lambda u: u._cs_is_manager(), _(
+                'Hand-over of %s: only a customer service manager hands a ticket over to another first '
+                'responder.') % ticket.number)
+            if self.env.user._cs_is_accused(ticket):
+                raise AccessError(ticket._cs_accused_message('cs_first_responder_id'))
+            company = ticket.company_id or self.env.user.company_id
+            if not user.exists() or not user.active or user.share or not user._cs_is_agent() \
+                    or company not in user.company_ids:
+                raise UserError(_('Hand-over of %(ticket)s: "%(field)s" must be an active customer service '
+                                  'user of %(company)s; %(value)s is not one.') % {
+                    'ticket': ticket.number, 'company': company.name, 'value': user_id,
+                    'field': self.env['cs.ticket.hand.over']._cs_field_label('user_id')})
+            if user in ticket.cs_accused_user_ids:
+                raise ValidationError(_('Recusal: %(user)s is accused in %(ticket)s and cannot be its %(role)s.') % {
+                    'user': user.name, 'ticket': ticket.number, 'role': _('first responder')})
             old = ticket.cs_first_responder_id
             vals = {'cs_first_responder_id': user.id}
             if handler:
                 vals['user_id'] = user.id
-            ticket.with_context(cs_hand_over=True).write(vals)
+            ticket._cs_system_write(vals)
             ticket.message_post(body=_('Handed over from %(old)s to %(new)s. %(note)s') % {
                 'old': old.name or '-', 'new': user.name, 'note': note or ''}, subtype='mail.mt_note')
         return True
 
     @api.multi
     def action_cs_spot_check(self, passed, note=False):
-        """抽查验证 by a quality supervisor: a failed check reopens the complaint and notifies its handler."""
-        if not (self.env.user.has_group(QUALITY_GROUP) or self.env.uid == tools.SUPERUSER_ID):
-            raise AccessError(_('Only a quality supervisor may spot-check tickets.'))
+        """抽查验证 by a quality supervisor who neither handled the ticket nor is accused in it: a failed
+        check reopens the complaint and notifies its handler."""
+        if not isinstance(passed, bool):
+            raise self._cs_argument_error('cs.ticket.spot.check', 'result', passed, 'type')
+        note = self._cs_text_argument('cs.ticket.spot.check', 'note', note)
+        user = self.env.user
         for ticket in self:
+            user._cs_require(lambda u: u._cs_is_quality(), _(
+                'Spot-check of %s: only a quality supervisor spot-checks tickets.') % ticket.number)
+            if not self._cs_is_system() and (ticket.user_id == user or user._cs_is_accused(ticket)):
+                raise AccessError(_('Spot-check of %s: nobody spot-checks a ticket they handle or are accused '
+                                    'in; another quality supervisor does.') % ticket.number)
             if not ticket.stage_id.closed:
                 raise UserError(_('Only closed tickets are spot-checked; %s is still open.') % ticket.number)
-            if not passed and not (note or '').strip():
+            if not passed and not note:
                 raise UserError(_('A failed spot-check of %s needs a note saying what is wrong.') % ticket.number)
-            ticket.sudo().write({
+            ticket._cs_system_write({
                 'cs_spot_check': 'passed' if passed else 'failed', 'cs_spot_check_note': note,
                 'cs_spot_checker_id': self.env.uid, 'cs_spot_check_date': fields.Datetime.now()})
             if not passed:
@@ -438,15 +557,11 @@ class HelpdeskTicket(models.Model):
 
     # ------------------------------------------------------------------ business methods
 
-    @api.model
-    def _cs_is_manager(self):
-        return self.env.uid == tools.SUPERUSER_ID or self.env.user.has_group(MANAGER_GROUP)
-
     @api.multi
     def _cs_check_assign(self, user_id):
         """Agents take tickets for themselves; only managers assign them to someone else or take them
         away from their handler."""
-        if self._cs_is_manager():
+        if self.env.user._cs_is_manager():
             return
         for ticket in self:
             if (user_id or False) == (ticket.user_id.id or False):
@@ -456,10 +571,10 @@ class HelpdeskTicket(models.Model):
                                   % ticket.number)
 
     @api.model
-    def _cs_check_extension(self, kind, current_days, new_days, reason, company, closed=False):
+    def _cs_check_extension(self, kind, current_days, new_days, reason, company, closed=False, ticket=None):
         problems = deadline_policy.extension_problems(
             kind, current_days or company.cs_complaint_days, new_days, company._cs_terms(), reason,
-            self._cs_is_manager(), closed=closed)
+            self.env.user._cs_is_manager(), closed=closed)
         if not problems:
             return
         messages = {
@@ -472,7 +587,9 @@ class HelpdeskTicket(models.Model):
             'extension_not_longer': _('An extension must give more than the current %(current)s working days '
                                       '(asked: %(days)s).'),
         }
-        text = '\n'.join(messages[p.rule] % p.values for p in problems)
+        text = _('Extension of %(ticket)s refused: %(reasons)s') % {
+            'ticket': ticket.number if ticket else '-',
+            'reasons': '\n'.join(messages[p.rule] % p.values for p in problems)}
         if any(p.rule == 'extension_not_manager' for p in problems):
             raise AccessError(text)
         raise ValidationError(text)

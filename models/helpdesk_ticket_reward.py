@@ -1,5 +1,4 @@
 from odoo import _, api, fields, models, tools
-from odoo.tools.misc import formatLang
 
 
 class HelpdeskTicket(models.Model):
@@ -18,11 +17,18 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.cs_reward_penalty_count = counts.get(ticket.id, 0)
 
+    @api.model
+    def _cs_protected_fields(self):
+        # fines are attached to their complaint by the proposal, not through the ticket's list
+        return super(HelpdeskTicket, self)._cs_protected_fields() | {'cs_reward_penalty_ids'}
+
     @api.multi
     def _cs_on_complaint_closed(self):
         result = super(HelpdeskTicket, self)._cs_on_complaint_closed()
-        Record = self.env['cs.reward.penalty']
-        for ticket in self:
+        # proposed and read back as the server: the handler who closes the complaint may not read other
+        # people's fines
+        Record = self.env['cs.reward.penalty'].sudo()
+        for ticket in self.sudo():
             proposed = Record._cs_propose_for_complaint(
                 ticket, ticket.cs_finding, ticket.cs_accused_user_ids, ticket._cs_first_responsible_manager())
             if proposed:
@@ -31,22 +37,21 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def _cs_announce_proposals(self, proposals):
-        """Log the proposed fines on the complaint and ask the customer service manager to confirm them."""
+        """Ask the customer service manager to confirm the proposed fines, in an activity of theirs. The
+        fines are not posted in the complaint's chatter, which every colleague reads (POLICY §8)."""
         self.ensure_one()
-        roles = dict(proposals._fields['band_role']._description_selection(self.env))
-        lines = ', '.join('%s (%s) %s' % (p.user_id.name, roles.get(p.band_role, ''),
-                                          formatLang(self.env, p.amount, currency_obj=p.currency_id))
-                          for p in proposals)
-        body = _('Proposed fines to confirm: %s') % lines
-        self.message_post(body='<p>%s</p>' % tools.html_escape(body), subtype='mail.mt_note')
-        manager = (self.company_id or self.env.user.company_id).cs_manager_user_id
-        if manager:
-            self.env['mail.activity'].sudo().create({
-                'res_model_id': self.env['ir.model']._get(self._name).id, 'res_id': self.id,
-                'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
-                'date_deadline': fields.Date.context_today(self), 'user_id': manager.id,
-                'summary': _('Confirm the proposed fines'), 'note': '<p>%s</p>' % tools.html_escape(body),
-            })
+        manager = (self.company_id or self.env.user.company_id).sudo().cs_manager_user_id
+        if not manager:
+            return
+        body = _('%(count)s proposed fines of complaint %(ticket)s await your confirmation: adjust them within '
+                 'their bands under its rewards and penalties, then confirm.') % {
+            'count': len(proposals), 'ticket': self.number}
+        self.env['mail.activity'].sudo().create({
+            'res_model_id': self.env['ir.model'].sudo()._get(self._name).id, 'res_id': self.id,
+            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
+            'date_deadline': fields.Date.context_today(self), 'user_id': manager.id,
+            'summary': _('Confirm the proposed fines'), 'note': '<p>%s</p>' % tools.html_escape(body),
+        })
 
     @api.multi
     def _cs_first_responsible_manager(self):

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..policy import deadlines as deadline_policy
+from . import cs_roles
 
 
 class ResCompany(models.Model):
@@ -61,12 +62,12 @@ class ResCompany(models.Model):
         of the matching group."""
         self.ensure_one()
         if level == deadline_policy.CS_MANAGER:
-            user, group = self.cs_manager_user_id, 'customer_service_mgmt.group_cs_manager'
+            user, group = self.cs_manager_user_id, cs_roles.MANAGER
         elif level == 'department_head':
             user = self.cs_department_head_id or self._cs_level_user(deadline_policy.GENERAL_MANAGER)
             group = None
         else:
-            user, group = self.cs_general_manager_id, 'customer_service_mgmt.group_cs_gm'
+            user, group = self.cs_general_manager_id, cs_roles.GM
         if not user and group:
             user = self.env.ref(group).users.filtered(
                 lambda u: u.id != self.env.ref('base.user_root').id and u.company_id == self)[:1]

@@ -17,6 +17,7 @@ from datetime import datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 
 from .tiers import Problem
+from .values import is_blank
 
 CONSULTATION, SUGGESTION, COMPLAINT = 'consultation', 'suggestion', 'complaint'
 KINDS = (CONSULTATION, SUGGESTION, COMPLAINT)
@@ -102,7 +103,7 @@ def extension_problems(kind, current_days, new_days, terms, reason, is_manager, 
         problems.append(Problem('extension_closed', {}))
     if not is_manager:
         problems.append(Problem('extension_not_manager', {}))
-    if not (reason or '').strip():
+    if is_blank(reason):
         problems.append(Problem('extension_no_reason', {}))
     if new_days > terms.complaint_max_days:
         problems.append(Problem('extension_beyond_max', {'days': new_days, 'max': terms.complaint_max_days}))

@@ -1,2 +1,3 @@
 from . import cs_reward_statement
 from . import cs_complaint_summary
+from . import helpdesk_ticket_report

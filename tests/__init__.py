@@ -58,3 +58,6 @@ from . import test_security_related_fields
 from . import test_security_reward
 from . import test_security_visit
 from . import test_migration_cron_names
+from . import test_complaint_journeys
+from . import test_security_complaint
+from . import test_security_complaint_actions

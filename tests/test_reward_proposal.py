@@ -34,7 +34,8 @@ class TestRewardProposal(ComplaintCase):
             (self.manager, 'manager', 100, 'draft', 'penalty')})
         self.assertTrue(all(records.mapped('proposed')))
         self.assertEqual(ticket.cs_reward_penalty_count, 2)
-        self.assertTrue(any('罚款建议' in (m.body or '') for m in ticket.message_ids))
+        # the fines are not posted in the complaint's chatter, which every colleague reads (issue 9)
+        self.assertFalse(any('罚款建议' in (m.body or '') for m in ticket.message_ids))
         activity = ticket.activity_ids.filtered(lambda a: a.user_id == self.manager)
         self.assertIn('确认', activity.summary)
 

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 class CsTicketExtend(models.TransientModel):
     """A manager extends a complaint's working-day period (特殊情况), with a reason."""
     _name = 'cs.ticket.extend'
+    # for the guard's messages naming the wizard's fields when the ticket's action refuses an argument
+    _inherit = ['cs.guard.mixin']
     _description = 'Extend a Complaint Deadline'
 
     ticket_id = fields.Many2one('helpdesk.ticket', string='Ticket', required=True,

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 class CsTicketHandOver(models.TransientModel):
     """A manager hands the first responsibility 首问负责 of a ticket over to another user."""
     _name = 'cs.ticket.hand.over'
+    # for the guard's messages naming the wizard's fields when the ticket's action refuses an argument
+    _inherit = ['cs.guard.mixin']
     _description = 'Hand a Ticket Over'
 
     ticket_id = fields.Many2one('helpdesk.ticket', string='Ticket', required=True,

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 class CsTicketSpotCheck(models.TransientModel):
     """The quality supervisor's spot-check 抽查验证 of a closed ticket."""
     _name = 'cs.ticket.spot.check'
+    # for the guard's messages naming the wizard's fields when the ticket's action refuses an argument
+    _inherit = ['cs.guard.mixin']
     _description = 'Spot-check a Ticket'
 
     ticket_id = fields.Many2one('helpdesk.ticket', string='Ticket', required=True,
