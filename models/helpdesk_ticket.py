@@ -250,6 +250,16 @@ class HelpdeskTicket(models.Model):
                 raise ValidationError(_(
                     'Every ticket is followed through and answered: the %(kind)s %(ticket)s cannot be closed '
                     'without: %(missing)s.') % {'kind': kind, 'ticket': ticket.number, 'missing': missing})
+            refusals = ticket._cs_closing_refusals()
+            if refusals:
+                raise ValidationError('\n'.join(refusals))
+
+    @api.multi
+    def _cs_closing_refusals(self):
+        """Hook: what else keeps this ticket (one record, reaching a closed stage) from closing, as
+        translated sentences naming the rule and the ticket; features add theirs with super() (e.g. an
+        approval, a follow-up, an answered request). Empty when it may close."""
+        return []
 
     # ------------------------------------------------------------------ CRUD
 
