@@ -54,3 +54,5 @@ from . import test_visit_integration
 from . import test_complaint_views
 from . import test_complaint_install
 from . import test_indicator_visit
+from . import test_security_archive
+from . import test_security_blacklist
