@@ -1,8 +1,8 @@
 import threading
 from contextlib import contextmanager
 
-from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
 from ..policy import archives as archive_policy
