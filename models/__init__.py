@@ -31,6 +31,7 @@ from . import cs_blacklist_override_wizard
 from . import account_invoice_blacklist
 from . import helpdesk_ticket_blacklist
 from . import mail_activity_archive_review
+from . import mail_message_archive
 from . import cs_visit_policy
 from . import cs_visit_policy_line
 from . import cs_visit

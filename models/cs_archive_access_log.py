@@ -4,11 +4,11 @@ from .cs_tier import CONFIDENTIALITY
 
 
 class CsArchiveAccessLog(models.Model):
-    """The consultation register 借阅登记 of confidential and top-secret archives (POLICY §5): who read
+    """The consultation register 借阅登记 of the archives, every level (POLICY §5): who read
     which customer's archive, at which level, when and for what purpose. Append-only: lines are written
     by the archive's read() as superuser; nobody but the administrator edits or deletes them."""
     _name = 'cs.archive.access.log'
-    _inherit = ['cs.register.mixin']
+    _inherit = ['cs.register.mixin', 'cs.guard.mixin']
     _description = 'Archive Access Log'
     _order = 'access_time desc, id desc'
     _rec_name = 'archive_id'

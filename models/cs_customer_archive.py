@@ -1,28 +1,64 @@
 import datetime
 import logging
 import threading
+from contextlib import contextmanager
 
 from psycopg2.extras import execute_values
 
 from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 
 from ..policy import archives as archive_policy
+from ..policy import values as value_policy
 from .cs_tier import CONFIDENTIALITY
 
 _logger = logging.getLogger(__name__)
 
-MANAGER_GROUP = 'customer_service_mgmt.group_cs_manager'
 # The content of the archive: what a consultation 借阅 reads and what the access log registers.
 SENSITIVE_FIELDS = (
     'organisation', 'key_persons', 'qualifications', 'business_scale', 'trading_history',
     'competition', 'credit_notes', 'special_strategy',
 )
 OVERRIDE_FIELDS = ('confidentiality_override', 'confidentiality_reason')
-# The ORM fills its cache through read() when code accesses a field (prefetch). Those reads are the
-# server's own, not a consultation: a thread-local marker (which a web API caller cannot set, unlike a
-# context key) tells them apart.
-_prefetching = threading.local()
+# A read of the content is registered once: read() and export_data() register the archives they return
+# and mark them here while they run, so the ORM's own fetches inside them (prefetch) do not register
+# them again. Any other fetch of the content (code reaching ``archive.organisation``, an export of
+# ``archive_id/organisation`` from another model) registers itself. A thread-local, which a web API
+# caller cannot set, unlike a context key.
+_consulting = threading.local()
+
+
+@contextmanager
+def _consultation(ids):
+    stack = getattr(_consulting, 'stack', None)
+    if stack is None:
+        stack = _consulting.stack = []
+    stack.append(frozenset(ids))
+    try:
+        yield
+    finally:
+        stack.pop()
+
+
+def _being_consulted():
+    ids = set()
+    for batch in getattr(_consulting, 'stack', ()):
+        ids |= batch
+    return ids
+
+
+def _command_ids(values):
+    """The record ids a many2many value names (plain ids or the ORM's (4, id) / (6, 0, ids) commands)."""
+    ids = []
+    for value in values or ():
+        if isinstance(value, int):
+            ids.append(value)
+        elif isinstance(value, (list, tuple)) and value and value[0] == 4:
+            ids.append(value[1])
+        elif isinstance(value, (list, tuple)) and value and value[0] == 6:
+            ids.extend(value[2])
+    return ids
 
 
 class CsCustomerArchive(models.Model):
@@ -36,7 +72,7 @@ class CsCustomerArchive(models.Model):
     """
     _name = 'cs.customer.archive'
     _description = 'Customer Archive'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'cs.guard.mixin']
     _rec_name = 'partner_id'
     _order = 'id desc'
 
@@ -60,15 +96,16 @@ class CsCustomerArchive(models.Model):
         CONFIDENTIALITY, string='Level set by a manager', track_visibility='onchange',
         help='Replaces the level of the tier; a manager sets it with a reason.')
     confidentiality_reason = fields.Char(string='Reason for the level', track_visibility='onchange')
-    # content (never tracked: the chatter is readable more widely than the archive's level allows)
-    organisation = fields.Text(string='Organisation and management structure')
-    key_persons = fields.Text(string='Key persons and decision makers')
-    qualifications = fields.Text(string='Qualifications')
-    business_scale = fields.Text(string='Business scale')
-    trading_history = fields.Text(string='Trading history')
-    competition = fields.Text(string='Competitive situation')
-    credit_notes = fields.Text(string='Credit notes')
-    special_strategy = fields.Text(string='Special strategies')
+    # content: never tracked (nothing of it reaches the chatter), never copied, never prefetched with the
+    # cover (fetching it is a consultation, registered: see _prefetch_field)
+    organisation = fields.Text(string='Organisation and management structure', copy=False, prefetch=False)
+    key_persons = fields.Text(string='Key persons and decision makers', copy=False, prefetch=False)
+    qualifications = fields.Text(string='Qualifications', copy=False, prefetch=False)
+    business_scale = fields.Text(string='Business scale', copy=False, prefetch=False)
+    trading_history = fields.Text(string='Trading history', copy=False, prefetch=False)
+    competition = fields.Text(string='Competitive situation', copy=False, prefetch=False)
+    credit_notes = fields.Text(string='Credit notes', copy=False, prefetch=False)
+    special_strategy = fields.Text(string='Special strategies', copy=False, prefetch=False)
     # quarterly re-verification 每季度重新核定
     # creating an archive is its first verification
     last_review_date = fields.Date(string='Last reviewed on', readonly=True, track_visibility='onchange',
@@ -134,25 +171,39 @@ class CsCustomerArchive(models.Model):
     @api.constrains('confidentiality_override', 'confidentiality_reason')
     def _check_confidentiality_reason(self):
         for archive in self.sudo():
-            if archive.confidentiality_override and not (archive.confidentiality_reason or '').strip():
+            if archive.confidentiality_override and value_policy.is_blank(archive.confidentiality_reason):
                 raise ValidationError(_(
                     'Setting the confidentiality level of the archive of %s by hand needs a reason.')
                     % archive.partner_id.display_name)
 
+    # protected values (POLICY §8): the review stamps and the disposal's archiving
+
+    @api.model
+    def _cs_protected_fields(self):
+        return super(CsCustomerArchive, self)._cs_protected_fields() | {
+            'last_review_date', 'last_reviewer_id', 'review_quarter', 'active'}
+
     @api.model
     def create(self, vals):
+        self = self._cs_guard_create(vals)
         if any(vals.get(f) for f in OVERRIDE_FIELDS):
-            self._cs_check_may_override()
+            self._cs_check_level_change(archive_policy.SECRET, vals, vals.get('partner_id'))
         return super(CsCustomerArchive, self).create(vals)
 
     @api.multi
     def write(self, vals):
-        if any(f in vals for f in OVERRIDE_FIELDS):
-            self._cs_check_may_override()
-        if 'active' in vals and not self.env.context.get('cs_disposal_approved'):
-            raise UserError(_(
-                'An archive is archived only by a disposal request approved by the information '
-                'supervisor, the customer service manager and the general manager.'))
+        self._cs_guard_write(vals)
+        if not self._cs_is_system():
+            if 'partner_id' in vals:
+                # the content belongs to its customer: moved to another one, it would take that one's level
+                for archive in self:
+                    if not archive._cs_same_value(archive, 'partner_id', vals['partner_id']):
+                        raise AccessError(_(
+                            'The archive of %s stays on its customer: its customer cannot be changed.')
+                            % archive.sudo().partner_id.display_name)
+            if any(f in vals for f in OVERRIDE_FIELDS):
+                for archive in self:
+                    archive._cs_check_level_change(archive.cs_confidentiality, vals, archive.partner_id.id)
         return super(CsCustomerArchive, self).write(vals)
 
     @api.multi
@@ -162,36 +213,134 @@ class CsCustomerArchive(models.Model):
             % ', '.join(self.sudo().mapped('partner_id.display_name')))
 
     @api.multi
+    def copy(self, default=None):
+        raise UserError(_('The archive of %s cannot be copied: a customer has exactly one archive, and its '
+                          'content is a trade secret.') % ', '.join(self.sudo().mapped('partner_id.display_name')))
+
+    @api.model
+    def _cs_check_level_change(self, current, vals, partner_id):
+        """A manager may set the level by hand to raise it up to confidential, only the general manager
+        lowers it or makes it top secret (and only they set it at all); ``current`` is the archive's level
+        before the change."""
+        user = self.env.user
+        if user._cs_is_gm():
+            return
+        partner = self.env['res.partner'].sudo().browse(partner_id)
+        label = partner.display_name or _('a new customer')
+        if not user._cs_is_manager():
+            raise AccessError(_('Only a customer service manager may set the confidentiality level of the '
+                                'archive of %s.') % label)
+        override = vals.get('confidentiality_override', self.confidentiality_override if self else False)
+        new = archive_policy.effective_level(partner.cs_tier_id.confidentiality, override)
+        if not archive_policy.may_set_level(archive_policy.MANAGER, current, new):
+            raise AccessError(_('Only the general manager may lower the confidentiality level of the archive '
+                                'of %s or make it top secret.') % label)
+
+    # one door to the content (POLICY §5, §8): reads are registered, the content is not searched,
+    # grouped, sorted nor copied
+
+    @api.multi
     def read(self, fields=None, load='_classic_read'):
-        """Reads the archives, then registers the consultation 借阅登记 of each confidential or top-secret
-        archive whose content was read: one log line per archive and per read, whether the read comes
-        from the form or the web API (search_read calls read). Reading only the cover (customer, level,
-        review dates: the list view) does not consult the content and is not registered."""
-        result = super(CsCustomerArchive, self).read(fields=fields, load=load)
-        if getattr(_prefetching, 'depth', 0):
-            return result
-        if not fields or set(fields) & set(SENSITIVE_FIELDS):
-            self._cs_log_access(self.env.context.get('cs_access_purpose'))
+        """Reads the archives, then registers the consultation 借阅登记 of each archive whose content was
+        read (every level): one log line per archive and per read, whether the read comes from the form
+        or the web API (search_read calls read). Reading only the cover (customer, level, review dates:
+        the list view) does not consult the content and is not registered."""
+        content = not fields or bool(set(fields) & set(SENSITIVE_FIELDS))
+        if not content:
+            return super(CsCustomerArchive, self).read(fields=fields, load=load)
+        purpose = self._cs_purpose(self.env.context.get('cs_access_purpose'))
+        registered = _being_consulted()  # a read within a prefetch or an export, which register themselves
+        with _consultation(self.ids):
+            result = super(CsCustomerArchive, self).read(fields=fields, load=load)
+            self.filtered(lambda archive: archive.id not in registered)._cs_log_access(purpose)
         return result
 
     def _prefetch_field(self, field):
-        _prefetching.depth = getattr(_prefetching, 'depth', 0) + 1
-        try:
+        """A fetch of the content that read() or export_data() did not register (code reaching
+        ``archive.organisation``, an export of ``archive_id/organisation`` from another model) is a
+        consultation too: it is registered for every archive it fetched."""
+        if field.name not in SENSITIVE_FIELDS:
             return super(CsCustomerArchive, self)._prefetch_field(field)
-        finally:
-            _prefetching.depth -= 1
+        records = self._in_cache_without(field)
+        if self.env.uid == SUPERUSER_ID:
+            # the server's own access (crons, sudo()) is not a consultation
+            with _consultation(records.ids):
+                return super(CsCustomerArchive, self)._prefetch_field(field)
+        registered = _being_consulted()
+        with _consultation(records.ids):
+            result = super(CsCustomerArchive, self)._prefetch_field(field)
+        fetched = records.filtered(lambda r: r.id not in registered and self.env.cache.contains(r, field))
+        fetched._cs_log_access(self._cs_purpose(self.env.context.get('cs_access_purpose')))
+        return result
 
     @api.multi
     def export_data(self, fields_to_export, raw_data=False):
         """An export reads the content too: it is registered like a read."""
-        result = super(CsCustomerArchive, self).export_data(fields_to_export, raw_data=raw_data)
-        if any(f.split('/')[0] in SENSITIVE_FIELDS for f in fields_to_export):
-            self._cs_log_access(self.env.context.get('cs_access_purpose') or _('Export'))
+        if not any(f.split('/')[0] in SENSITIVE_FIELDS for f in fields_to_export):
+            return super(CsCustomerArchive, self).export_data(fields_to_export, raw_data=raw_data)
+        purpose = self._cs_purpose(self.env.context.get('cs_access_purpose')) or _('Export')
+        with _consultation(self.ids):
+            result = super(CsCustomerArchive, self).export_data(fields_to_export, raw_data=raw_data)
+            self._cs_log_access(purpose)
         return result
+
+    @api.model
+    def _cs_purpose(self, purpose):
+        """The purpose a consultation carries (data, not a right: the read is registered with or without
+        it); a purpose that is not text or holds NUL characters is refused, naming the field."""
+        if purpose in (None, False):
+            return None
+        problem = value_policy.text_problem(purpose)
+        if problem in ('type', 'nul'):
+            raise UserError(self.env['cs.archive.access.log']._cs_value_message('purpose', purpose, problem))
+        return None if value_policy.is_blank(purpose) else value_policy.clean(purpose)
+
+    @api.model
+    def _cs_content_refusal(self, name, use):
+        return AccessError(_(
+            'The content of customer archives cannot be used to %(use)s ("%(field)s"): open the archive to '
+            'read it, the consultation is registered.') % {'use': use, 'field': self._cs_field_label(name)})
+
+    @api.model
+    def _cs_check_domain(self, domain):
+        if self._cs_is_system():
+            return
+        for leaf in domain or ():
+            if expression.is_leaf(leaf) and not expression.is_operator(leaf) and isinstance(leaf[0], str):
+                name = leaf[0].split('.')[0]
+                if name in SENSITIVE_FIELDS:
+                    raise self._cs_content_refusal(name, _('search'))
+
+    @api.model
+    def _where_calc(self, domain, active_test=True):
+        # every search (search, search_read, search_count, name_search, a domain through archive_id.*
+        # from another model) and read_group builds its WHERE clause here
+        self._cs_check_domain(domain)
+        return super(CsCustomerArchive, self)._where_calc(domain, active_test=active_test)
+
+    @api.model
+    def _generate_order_by(self, order_spec, query):
+        if order_spec and not self._cs_is_system():
+            for part in order_spec.split(','):
+                name = part.strip().split(' ')[0].strip('"')
+                if name in SENSITIVE_FIELDS:
+                    raise self._cs_content_refusal(name, _('sort'))
+        return super(CsCustomerArchive, self)._generate_order_by(order_spec, query)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        if not self._cs_is_system():
+            groupby = [groupby] if isinstance(groupby, str) else (groupby or [])
+            for spec in list(fields or []) + list(groupby):
+                for name in SENSITIVE_FIELDS:
+                    if name in (spec or ''):
+                        raise self._cs_content_refusal(name, _('group or aggregate'))
+        return super(CsCustomerArchive, self).read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
 
     @api.multi
     def _cs_log_access(self, purpose):
-        """Register one consultation per confidential or top-secret archive of ``self``, in one statement
+        """Register one consultation per archive of ``self`` (every level is registered), in one statement
         (a list read of hundreds of archives must not cost hundreds of ORM creates). The level is taken
         as ``cs_confidentiality`` computes it (policy.archives.effective_level): the override, else the
         tier's level, else secret."""
@@ -211,38 +360,93 @@ class CsCustomerArchive(models.Model):
              WHERE a.id = ANY(%(ids)s) AND lv.level IN %(logged)s
              ORDER BY a.id
          RETURNING id""", {
-            'uid': self.env.uid, 'purpose': (purpose or '').strip() or None, 'now': now, 'ids': self.ids,
+            'uid': self.env.uid, 'purpose': purpose or None, 'now': now, 'ids': self.ids,
             'secret': archive_policy.SECRET, 'logged': tuple(archive_policy.LOGGED_LEVELS)})
         log = self.env['cs.archive.access.log'].browse([r[0] for r in self.env.cr.fetchall()])
         if log:
-            self.env['cs.archive.access.log'].invalidate_cache()
+            # the counters only: invalidate_cache() without field names would drop the whole cache, the
+            # content just fetched included
             self.invalidate_cache(['access_log_count'])
+            self.env['res.partner'].invalidate_cache(['cs_access_log_count'])
         return log
 
+    # followers and chatter: only those who may read the archive (POLICY §5)
+
+    @api.multi
+    def _cs_readers(self, partners):
+        """The partners of ``partners`` one of whose users may read every archive of ``self``."""
+        readers = self.env['res.partner']
+        for partner in partners.sudo():
+            for user in partner.with_context(active_test=False).user_ids.filtered('active'):
+                if self.sudo(user)._cs_readable_ids(self.ids) >= set(self.ids):
+                    readers |= partner
+                    break
+        return readers
+
     @api.model
-    def _cs_check_may_override(self):
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(_('Only a customer service manager may set the confidentiality level of an archive.'))
+    def _cs_readable_ids(self, ids):
+        """The ids among ``ids`` the current user may read (no right on archives: none)."""
+        if not self.check_access_rights('read', raise_exception=False):
+            return set()
+        return set(self.with_context(active_test=False).search([('id', 'in', list(ids))]).ids)
+
+    @api.multi
+    def _cs_check_recipients(self, partner_ids, channel_ids):
+        if channel_ids:
+            raise AccessError(_('The archive of %s cannot follow or be posted to a channel: only those who may '
+                                'read it follow it.') % self._cs_customer_names())
+        partners = self.env['res.partner'].sudo().browse(_command_ids(partner_ids))
+        outsiders = partners - self._cs_readers(partners)
+        if outsiders:
+            raise AccessError(_('%(who)s may not read the archive of %(customer)s: only those who may read an '
+                                'archive follow it or receive its messages.') % {
+                'who': ', '.join(outsiders.mapped('display_name')), 'customer': self._cs_customer_names()})
+
+    @api.multi
+    def _cs_customer_names(self):
+        return ', '.join(self.sudo().mapped('partner_id.display_name'))
+
+    @api.multi
+    def message_subscribe(self, partner_ids=None, channel_ids=None, subtype_ids=None, force=True):
+        self._cs_check_recipients(partner_ids, channel_ids)
+        return super(CsCustomerArchive, self).message_subscribe(
+            partner_ids=partner_ids, channel_ids=channel_ids, subtype_ids=subtype_ids, force=force)
+
+    @api.multi
+    def message_post(self, body='', subject=None, message_type='notification', subtype=None, parent_id=False,
+                     attachments=None, content_subtype='html', **kwargs):
+        """No message of an archive reaches someone who may not read it: named recipients must be readers,
+        and followers who no longer may read it (its level rose) stop following it first."""
+        self._cs_check_recipients(kwargs.get('partner_ids'), kwargs.get('channel_ids'))
+        self._cs_prune_followers()
+        return super(CsCustomerArchive, self).message_post(
+            body=body, subject=subject, message_type=message_type, subtype=subtype, parent_id=parent_id,
+            attachments=attachments, content_subtype=content_subtype, **kwargs)
+
+    @api.multi
+    def _cs_prune_followers(self):
+        for archive in self:
+            followers = self.env['mail.followers'].sudo().search([
+                ('res_model', '=', self._name), ('res_id', '=', archive.id)])
+            readers = archive._cs_readers(followers.mapped('partner_id'))
+            followers.filtered(lambda f: f.channel_id or f.partner_id not in readers).unlink()
 
     # actions
 
     @api.multi
     def action_consult(self):
-        """Open the archive's content: directly when it is secret, through the purpose prompt when it is
-        confidential or top secret."""
+        """Open the archive's content through the purpose prompt 借阅卡 (every level is registered)."""
         self.ensure_one()
         self.check_access_rights('read')
         self.check_access_rule('read')
-        if archive_policy.is_logged(self.cs_confidentiality):
-            return {
-                'type': 'ir.actions.act_window',
-                'name': _('Purpose of the consultation'),
-                'res_model': 'cs.archive.access.wizard',
-                'view_mode': 'form',
-                'target': 'new',
-                'context': {'default_archive_id': self.id},
-            }
-        return self._cs_content_action()
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Purpose of the consultation'),
+            'res_model': 'cs.archive.access.wizard',
+            'view_mode': 'form',
+            'target': 'new',
+            'context': {'default_archive_id': self.id},
+        }
 
     @api.multi
     def _cs_content_action(self, purpose=None):
@@ -294,8 +498,9 @@ class CsCustomerArchive(models.Model):
 
     @api.multi
     def _cs_stamp_review(self):
+        self.check_access_rights('write')
         self.check_access_rule('write')
-        self.sudo().write({'last_review_date': fields.Date.context_today(self), 'last_reviewer_id': self.env.uid})
+        self._cs_system_write({'last_review_date': fields.Date.context_today(self), 'last_reviewer_id': self.env.uid})
 
     # quarterly review cron
 
@@ -378,16 +583,15 @@ class CsCustomerArchive(models.Model):
 
     @api.model
     def _cs_reviewers(self, archives):
-        """Who reviews each archive: the customer's salesperson, or when the archive is above the
-        salesperson's level, its last reviewer or its creator: the first of them who may read it (an
-        activity on an archive its assignee cannot open could not be completed). One search per
+        """Who reviews each archive: the first who may read it of the customer's salesperson, its last
+        reviewer, its creator, then a general manager of its company (who reads every level): an activity
+        on an archive its assignee cannot open could neither be completed nor kept secret. One search per
         candidate user, not per archive."""
         readable = {}
 
         def can_read(user, archive):
             if user not in readable:
-                readable[user] = set(self.sudo(user).search([('id', 'in', archives.ids)]).ids) \
-                    if user.active else set()
+                readable[user] = self.sudo(user)._cs_readable_ids(archives.ids) if user.active else set()
             return archive.id in readable[user]
 
         # one query for the candidates (prefetching the partners' every field would cost more)
@@ -398,9 +602,13 @@ class CsCustomerArchive(models.Model):
         rows = self.env.cr.fetchall()
         Users = self.env['res.users'].sudo()
         root = self.env.ref('base.user_root')
+        gms = self.env.ref('customer_service_mgmt.group_cs_gm').sudo().users.filtered(
+            lambda u: u.active and u != root).sorted('id')
         reviewers = {}
         for archive_id, *candidate_ids in rows:
             archive = self.browse(archive_id)
-            candidates = [Users.browse(uid) for uid in candidate_ids if uid]
+            # the server (superuser) is no reviewer: it only stands in when nobody else may read the archive
+            candidates = [Users.browse(uid) for uid in candidate_ids if uid and uid != root.id]
+            candidates += [u for u in gms if u.company_id == archive.sudo().company_id]
             reviewers[archive_id] = next((u for u in candidates if can_read(u, archive)), root)
         return reviewers

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..policy import archives as archive_policy
+from ..policy import values as value_policy
 from .res_partner_archive import ADMISSION_STATES
 
 DECISIONS = [
@@ -18,7 +19,7 @@ class CsPartnerDecision(models.Model):
     state; decisions are a register, never edited nor deleted."""
     _name = 'cs.partner.decision'
     _description = 'Customer Admission Decision'
-    _inherit = ['mail.thread']
+    _inherit = ['mail.thread', 'cs.guard.mixin']
     _order = 'date desc, id desc'
 
     partner_id = fields.Many2one('res.partner', string='Customer', required=True, index=True,
@@ -35,15 +36,19 @@ class CsPartnerDecision(models.Model):
     @api.constrains('reason')
     def _check_reason(self):
         for decision in self:
-            if not (decision.reason or '').strip():
+            if value_policy.is_blank(decision.reason):
                 raise ValidationError(_('The decision "%s" on %s needs a reason.') % (
                     dict(self._fields['decision']._description_selection(self.env))[decision.decision],
                     decision.partner_id.display_name))
 
     @api.model
+    def _cs_protected_fields(self):
+        # the decider is who records the decision; the previous state is the customer's, read by _cs_apply
+        return super(CsPartnerDecision, self)._cs_protected_fields() | {'user_id', 'previous_state'}
+
+    @api.model
     def create(self, vals):
-        # the decider is who records the decision, whatever the values say
-        vals = dict(vals, user_id=self.env.uid)
+        self = self._cs_guard_create(vals)
         decision = super(CsPartnerDecision, self).create(vals)
         decision._cs_apply()
         return decision

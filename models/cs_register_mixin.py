@@ -1,4 +1,4 @@
-from odoo import SUPERUSER_ID, _, api, models
+from odoo import _, api, models
 from odoo.exceptions import UserError
 
 
@@ -20,7 +20,7 @@ class CsRegisterMixin(models.AbstractModel):
 
     @api.model
     def _cs_check_append_only(self):
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group('base.group_system'):
+        if not self.env.user._cs_is_admin():
             raise UserError(self._cs_register_message())
 
     @api.model

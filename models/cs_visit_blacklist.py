@@ -13,9 +13,15 @@ class CsVisit(models.Model):
 
     @api.model
     def _cs_plannable(self, partner):
-        return not partner.sudo().cs_blacklisted and super(CsVisit, self)._cs_plannable(partner)
+        return not partner.sudo()._cs_blacklisted_partners() and super(CsVisit, self)._cs_plannable(partner)
 
     @api.model
     def _cs_plannable_partner_sql(self, alias):
         return '(%s) AND NOT COALESCE(%s.cs_blacklisted, FALSE)' % (
             super(CsVisit, self)._cs_plannable_partner_sql(alias), alias)
+
+    @api.model
+    def _cs_create_overriding_blacklist(self, vals, reason):
+        """The general manager plans a visit for a blacklisted customer, with a reason (registered)."""
+        with self.env['res.partner']._cs_blacklist_override(reason):
+            return self.create(vals)

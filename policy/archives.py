@@ -11,12 +11,13 @@ Problem = namedtuple('Problem', 'rule values')
 
 SECRET, CONFIDENTIAL, TOP_SECRET = 'secret', 'confidential', 'top_secret'
 LEVELS = (SECRET, CONFIDENTIAL, TOP_SECRET)
-# Levels whose every consultation is registered 借阅登记.
-LOGGED_LEVELS = (CONFIDENTIAL, TOP_SECRET)
+# Levels whose every consultation is registered 借阅登记: all of them (POLICY §5 as corrected).
+LOGGED_LEVELS = LEVELS
 
-# The roles that read archives, and the highest level each reads (own customers only for the first two).
+# The roles that read archives, and the highest level each reads (seed 002 §7.1: managers and above
+# only). Agents, salespeople, the information supervisor and quality supervisors read no archive.
 SALESPERSON, AGENT, MANAGER, GM = 'salesperson', 'agent', 'manager', 'gm'
-ROLE_CEILING = {SALESPERSON: SECRET, AGENT: SECRET, MANAGER: CONFIDENTIAL, GM: TOP_SECRET}
+ROLE_CEILING = {MANAGER: CONFIDENTIAL, GM: TOP_SECRET}
 
 # The three approvals a disposal 销毁 needs (客户信息主管, 客户服务部经理, 总经理), in any order.
 INFO_SUPERVISOR = 'info_supervisor'
@@ -43,8 +44,24 @@ def level_rank(level):
 
 
 def readable_levels(ceiling):
-    """The levels a reader whose highest level is ``ceiling`` may read."""
+    """The levels a reader whose highest level is ``ceiling`` may read (none without a ceiling)."""
+    if not ceiling:
+        return ()
     return LEVELS[:level_rank(ceiling) + 1]
+
+
+def role_reads(role, level):
+    """Whether ``role`` may read an archive of ``level``."""
+    return level in readable_levels(ROLE_CEILING.get(role))
+
+
+def may_set_level(role, current, new):
+    """Whether ``role`` may change an archive's level from ``current`` to ``new`` (both effective
+    levels): a manager may keep or raise it up to the level he reads, only the general manager lowers it
+    or makes it top secret."""
+    if role == GM:
+        return True
+    return role == MANAGER and level_rank(new) >= level_rank(current) and role_reads(role, new)
 
 
 def effective_level(tier_level, override=None):

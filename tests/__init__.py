@@ -61,3 +61,5 @@ from . import test_migration_cron_names
 from . import test_complaint_journeys
 from . import test_security_complaint
 from . import test_security_complaint_actions
+from . import test_security_archive
+from . import test_security_blacklist

@@ -4,7 +4,7 @@ from .archive_common import CsArchiveCase
 
 
 class TestArchiveAccessLog(CsArchiveCase):
-    """Every read of a confidential or top-secret archive's content is registered exactly once."""
+    """Every read of an archive's content, whatever its level, is registered exactly once."""
 
     @classmethod
     def setUpClass(cls):
@@ -43,16 +43,22 @@ class TestArchiveAccessLog(CsArchiveCase):
         self.assertEqual(self._logs(self.vip).level, 'top_secret')
         self.assertEqual(self._logs(self.vip).user_id, self.gm)
 
-    def test_secret_and_cover_not_logged(self):
-        """Secret archives and the cover (customer, level, review) read by the list are not consultations."""
-        self.general.sudo(self.agent).read()
+    def test_secret_logged_cover_not(self):
+        """A secret archive's read is registered too; the cover (customer, level, review) read by the list
+        is not a consultation."""
+        self.general.sudo(self.manager).read()
+        self.assertEqual(self._logs(self.general).level, 'secret')
         self.key.sudo(self.manager).read(['partner_id', 'cs_confidentiality', 'last_review_date'])
-        self.assertFalse(self._logs(self.general) | self._logs(self.key))
-
-    def test_field_access_not_logged(self):
-        """The server's own field access (prefetch) is not a consultation."""
-        self.assertEqual(self.key.sudo(self.manager).organisation, '董事会 - 总经理')
         self.assertFalse(self._logs(self.key))
+
+    def test_field_access_logged(self):
+        """Code reaching the content as a user (prefetch) is a consultation too, registered once; the
+        server's own access (superuser) is not."""
+        self.assertEqual(self.key.sudo(self.manager).organisation, '董事会 - 总经理')
+        self.assertEqual(len(self._logs(self.key)), 1)
+        self.key2.invalidate_cache()
+        self.assertEqual(self.key2.organisation, '董事会 - 总经理')
+        self.assertFalse(self._logs(self.key2))
 
     def test_form_purpose_registered(self):
         """Opening from the form asks for a purpose; the read that follows registers it."""
@@ -66,24 +72,26 @@ class TestArchiveAccessLog(CsArchiveCase):
         self.assertEqual(self._logs(self.key).purpose, '准备续约谈判')
 
     def test_blank_purpose_refused(self):
-        """A blank purpose does not open the archive."""
-        wizard = self.env['cs.archive.access.wizard'].sudo(self.manager).create({
-            'archive_id': self.key.id, 'purpose': '  '})
-        with self.assertRaisesRegex(UserError, '用途'):
-            wizard.action_confirm()
+        """A blank purpose (spaces, ideographic or zero-width) does not open the archive."""
+        for purpose in ('  ', '\u3000', '\u200b'):
+            with self.subTest(purpose=repr(purpose)), self.assertRaisesRegex(UserError, '用途'):
+                wizard = self.env['cs.archive.access.wizard'].sudo(self.manager).create({
+                    'archive_id': self.key.id, 'purpose': purpose})
+                wizard.action_confirm()
 
-    def test_secret_opens_directly(self):
-        """A secret archive opens without the purpose prompt."""
-        action = self.general.sudo(self.agent).action_consult()
-        self.assertEqual(action['res_model'], 'cs.customer.archive')
+    def test_secret_asks_purpose_too(self):
+        """A secret archive opens through the purpose prompt too: its consultation is registered."""
+        action = self.general.sudo(self.manager).action_consult()
+        self.assertEqual(action['res_model'], 'cs.archive.access.wizard')
 
-    def test_above_level_refused_not_logged(self):
-        """An agent consulting a confidential archive of their own customer is refused; nothing registered."""
-        with self.assertRaises(AccessError):
-            self.key.sudo(self.agent).action_consult()
-        with self.assertRaises(AccessError):
-            self.Archive.sudo(self.agent).browse(self.key.id).read(['organisation'])
-        self.assertFalse(self._logs(self.key))
+    def test_agent_refused_not_logged(self):
+        """An agent consulting even a secret archive of their own customer is refused; nothing registered."""
+        for archive in (self.general, self.key):
+            with self.assertRaises(AccessError):
+                archive.sudo(self.agent).action_consult()
+            with self.assertRaises(AccessError):
+                self.Archive.sudo(self.agent).browse(archive.id).read(['organisation'])
+            self.assertFalse(self._logs(archive))
 
     def test_export_logged(self):
         """Exporting the content registers a consultation too."""

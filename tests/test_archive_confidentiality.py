@@ -17,33 +17,48 @@ class TestArchiveConfidentiality(CsArchiveCase):
 
     def test_follows_nightly_recompute(self):
         """When the nightly SQL recompute makes a customer VIP, its archive is top secret at once: the
-        agent who read it loses access."""
+        manager who read it loses access."""
         partner = self.env['res.partner'].create({
             'name': '成长客户', 'is_company': True, 'customer': True, 'user_id': self.agent.id})
         archive = self.Archive.create({'partner_id': partner.id})
-        self.assertEqual(self.Archive.sudo(self.agent).search([('partner_id', '=', partner.id)]), archive)
+        self.assertEqual(self.Archive.sudo(self.manager).search([('partner_id', '=', partner.id)]), archive)
         self._invoice(partner, 600000)
         partner.cs_recompute_tiers()
         self.assertEqual(partner.cs_tier_id, self.tier['vip'])
         self.assertEqual(archive.cs_confidentiality, 'top_secret')
-        self.assertFalse(self.Archive.sudo(self.agent).search([('partner_id', '=', partner.id)]))
+        self.assertFalse(self.Archive.sudo(self.manager).search([('partner_id', '=', partner.id)]))
         self.assertEqual(self.Archive.search([('cs_confidentiality', '=', 'top_secret'),
                                               ('partner_id', '=', partner.id)]), archive)
 
     def test_manager_override_with_reason(self):
-        """A manager raises a general customer's archive to confidential with a reason; it is tracked."""
+        """A manager raises a general customer's archive to confidential with a reason; it is tracked. Top
+        secret is the general manager's to set: then the manager no longer reads it."""
         archive = self._archive('特殊客户', 'secret', self.agent)
         archive.sudo(self.manager).write({'confidentiality_override': 'confidential',
                                           'confidentiality_reason': '涉及特殊营销策略'})
         self.assertEqual(archive.cs_confidentiality, 'confidential')
         self.assertIn('confidentiality_override', archive.message_ids.mapped('tracking_value_ids.field'))
-        self.assertFalse(self.Archive.sudo(self.agent).search([('id', '=', archive.id)]))
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            archive.sudo(self.manager).write({'confidentiality_override': 'top_secret'})
+        archive.sudo(self.gm).write({'confidentiality_override': 'top_secret'})
+        self.assertFalse(self.Archive.sudo(self.manager).search([('id', '=', archive.id)]))
+
+    def test_only_gm_lowers(self):
+        """A manager cannot lower a key customer's archive to secret; the general manager can."""
+        archive = self._archive('重点客户', 'confidential', self.agent)
+        with self.assertRaisesRegex(AccessError, '总经理'), self.env.cr.savepoint():
+            archive.sudo(self.manager).write({'confidentiality_override': 'secret',
+                                              'confidentiality_reason': '降密'})
+        archive.invalidate_cache()
+        self.assertEqual(archive.cs_confidentiality, 'confidential')
+        archive.sudo(self.gm).write({'confidentiality_override': 'secret', 'confidentiality_reason': '客户已停业'})
+        self.assertEqual(archive.cs_confidentiality, 'secret')
 
     def test_override_needs_reason(self):
         """An override without a reason is refused and nothing is written."""
         archive = self._archive('无理由客户', 'secret', self.agent)
         with self.assertRaisesRegex(ValidationError, '需要填写原因'), self.env.cr.savepoint():
-            archive.sudo(self.manager).write({'confidentiality_override': 'top_secret'})
+            archive.sudo(self.manager).write({'confidentiality_override': 'confidential'})
         archive.invalidate_cache()
         self.assertEqual(archive.cs_confidentiality, 'secret')
 

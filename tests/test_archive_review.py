@@ -15,7 +15,7 @@ class TestArchiveReview(CsArchiveCase):
         super(TestArchiveReview, cls).setUpClass()
         cls.review_type = cls.env.ref('customer_service_mgmt.mail_activity_type_cs_archive_review')
         cls.day = datetime.date(2026, 11, 22)
-        cls.old = cls._archive('老客户', 'secret', cls.salesperson)
+        cls.old = cls._archive('老客户', 'secret', cls.manager)
         cls.key = cls._archive('重点老客户', 'confidential', cls.salesperson)
         cls.fresh = cls._archive('新核定客户', 'secret', cls.salesperson)
         # backdated: reviewed last quarter, except ``fresh`` reviewed this quarter
@@ -47,14 +47,23 @@ class TestArchiveReview(CsArchiveCase):
         self.assertEqual(len(self._reviews(self.old)), 2)
         self.assertEqual(len(self._reviews(self.fresh)), 1)
 
-    def test_assigned_to_salesperson(self):
-        """A secret archive's review goes to the customer's salesperson; a confidential one, which the
-        salesperson cannot open, to whoever last verified it and may read it."""
+    def test_assigned_to_a_reader(self):
+        """A review goes to the customer's salesperson when he may read the archive (a manager), else to
+        whoever last verified it and may read it, else to a general manager: never to someone who may
+        not open it."""
         self.key.sudo().write({'last_reviewer_id': self.manager.id})
         self.Archive._cs_create_reviews(self.day)
-        self.assertEqual(self._reviews(self.old).user_id, self.salesperson)
+        self.assertEqual(self._reviews(self.old).user_id, self.manager)
         self.assertEqual(self._reviews(self.key).user_id, self.manager)
-        self.assertIn(self.salesperson.partner_id, self.old.message_partner_ids)
+        self.assertEqual(self._reviews(self.fresh).user_id, self.env['res.users'])
+        self.assertIn(self.manager.partner_id, self.old.message_partner_ids)
+        self.assertNotIn(self.salesperson.partner_id, self.key.message_partner_ids)
+        lone = self._archive('无人核定客户', 'top_secret', self.salesperson)
+        self.env.cr.execute("UPDATE cs_customer_archive SET last_review_date = %s WHERE id = %s",
+                            ('2026-08-15', lone.id))
+        self.Archive.invalidate_cache()
+        self.Archive._cs_create_reviews(self.day)
+        self.assertTrue(self._reviews(lone).user_id._cs_is_gm())
         self.assertEqual(self._reviews(self.old).res_name, '老客户')
         self.assertEqual(fields.Date.from_string(self._reviews(self.old).date_deadline),
                          self.day + relativedelta(days=14))
@@ -62,17 +71,17 @@ class TestArchiveReview(CsArchiveCase):
     def test_done_stamps_date_and_reviewer(self):
         """Marking the review done stamps the date and the reviewer, and the archive is no longer due."""
         self.Archive._cs_create_reviews(self.day)
-        self._reviews(self.old).sudo(self.salesperson).action_feedback('已核对')
+        self._reviews(self.old).sudo(self.manager).action_feedback('已核对')
         self.assertFalse(self._reviews(self.old))
-        self.assertEqual(self.old.last_reviewer_id, self.salesperson)
+        self.assertEqual(self.old.last_reviewer_id, self.manager)
         self.assertEqual(self.old.last_review_date, fields.Date.context_today(self.old))
 
     def test_button_marks_reviewed(self):
         """The archive's button completes the review too."""
         self.Archive._cs_create_reviews(self.day)
-        self.old.sudo(self.salesperson).action_mark_reviewed()
+        self.old.sudo(self.manager).action_mark_reviewed()
         self.assertFalse(self._reviews(self.old))
-        self.assertEqual(self.old.last_reviewer_id, self.salesperson)
+        self.assertEqual(self.old.last_reviewer_id, self.manager)
 
     def test_cron_entry_point(self):
         """The scheduled action runs the review and is idempotent."""

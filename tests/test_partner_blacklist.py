@@ -28,9 +28,13 @@ class TestPartnerBlacklist(CsArchiveCase):
 
     def test_reason_required(self):
         """Blacklisting without a reason is refused; nothing is written."""
+        for reason in ('  ', '\u3000\u200b'):
+            with self.assertRaises(UserError), self.env.cr.savepoint():
+                self.Decision.sudo(self.manager).create({
+                    'partner_id': self.customer.id, 'decision': 'blacklist', 'reason': reason})
         with self.assertRaisesRegex(ValidationError, '需要填写理由'), self.env.cr.savepoint():
             self.Decision.sudo(self.manager).create({
-                'partner_id': self.customer.id, 'decision': 'blacklist', 'reason': '  '})
+                'partner_id': self.customer.id, 'decision': 'blacklist', 'reason': ''})
         self.assertFalse(self.customer.cs_blacklisted)
         self.assertFalse(self.Decision.search([('partner_id', '=', self.customer.id)]))
 
@@ -75,11 +79,16 @@ class TestPartnerBlacklist(CsArchiveCase):
         self.assertEqual(invoice.state, 'draft')
 
     def test_only_gm_overrides(self):
-        """A manager giving a reason cannot override; nothing is registered."""
+        """A manager giving a reason cannot override (the override prompt refuses him; a context key is no
+        override); nothing is registered."""
         self._blacklist()
         invoice = self._invoice(self.customer, 1000, post=False)
-        with self.assertRaises(AccessError), self.env.cr.savepoint():
+        with self.assertRaisesRegex(UserError, '黑名单'), self.env.cr.savepoint():
             invoice.sudo(self.manager).with_context(cs_blacklist_override_reason='老客户').action_invoice_open()
+        wizard = self.env['cs.blacklist.override.wizard'].sudo(self.manager).create(
+            {'res_model': 'account.invoice', 'res_id': invoice.id, 'reason': '老客户'})
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            wizard.action_confirm()
         self.assertEqual(invoice.state, 'draft')
         self.assertFalse(self.env['cs.blacklist.override'].search([('partner_id', '=', self.customer.id)]))
 

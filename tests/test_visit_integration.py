@@ -49,7 +49,10 @@ class TestVisitIntegration(ComplaintCase, CsVisitCase):
     def test_general_manager_overrides_with_reason(self):
         """The general manager plans it with a reason, and the override is registered."""
         self._blacklist(self.customer)
-        visit = self._manual_visit(self.gm, cs_blacklist_override_reason='总经理特批：催收货款')
+        visit = self.Visit.sudo(self.gm)._cs_create_overriding_blacklist({
+            'name': '临时拜访', 'partner_id': self.customer.id, 'origin': 'temporary',
+            'planned_date': str(self.today + datetime.timedelta(days=2)), 'user_id': self.rep.id,
+            'method': 'onsite'}, '总经理特批：催收货款')
         self.assertTrue(visit)
         override = self.env['cs.blacklist.override'].search([('partner_id', '=', self.customer.id)])
         self.assertEqual(len(override), 1)

@@ -8,10 +8,23 @@ from .. import archives as p
 class TestLevels(unittest.TestCase):
 
     def test_ladder(self):
-        """Agents read secret only, managers up to confidential, the general manager everything."""
-        self.assertEqual(p.readable_levels(p.ROLE_CEILING[p.AGENT]), ('secret',))
+        """Only managers and above read archives: managers up to confidential, the GM everything."""
+        self.assertEqual(p.readable_levels(p.ROLE_CEILING.get(p.AGENT)), ())
+        self.assertEqual(p.readable_levels(p.ROLE_CEILING.get(p.SALESPERSON)), ())
         self.assertEqual(p.readable_levels(p.ROLE_CEILING[p.MANAGER]), ('secret', 'confidential'))
         self.assertEqual(p.readable_levels(p.ROLE_CEILING[p.GM]), p.LEVELS)
+        self.assertFalse(p.role_reads(p.INFO_SUPERVISOR, 'secret'))
+        self.assertTrue(p.role_reads(p.MANAGER, 'confidential'))
+        self.assertFalse(p.role_reads(p.MANAGER, 'top_secret'))
+
+    def test_who_sets_the_level(self):
+        """A manager only raises an archive's level, up to confidential; the general manager also lowers it
+        or makes it top secret; agents neither."""
+        self.assertTrue(p.may_set_level(p.MANAGER, 'secret', 'confidential'))
+        self.assertFalse(p.may_set_level(p.MANAGER, 'secret', 'top_secret'))
+        self.assertFalse(p.may_set_level(p.MANAGER, 'confidential', 'secret'))
+        self.assertTrue(p.may_set_level(p.GM, 'top_secret', 'secret'))
+        self.assertFalse(p.may_set_level(p.AGENT, 'secret', 'top_secret'))
 
     def test_override_wins(self):
         """A manager's override replaces the tier's level; no tier means secret."""
@@ -20,8 +33,8 @@ class TestLevels(unittest.TestCase):
         self.assertEqual(p.effective_level(None, None), 'secret')
 
     def test_logged_levels(self):
-        """Only confidential and top-secret reads are registered."""
-        self.assertEqual([lv for lv in p.LEVELS if p.is_logged(lv)], ['confidential', 'top_secret'])
+        """Every level's reads are registered, secret too."""
+        self.assertEqual([lv for lv in p.LEVELS if p.is_logged(lv)], list(p.LEVELS))
 
 
 class TestQuarter(unittest.TestCase):
