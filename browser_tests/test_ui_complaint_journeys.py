@@ -91,6 +91,8 @@ def test_handler_closes_a_complaint_with_a_personal_finding(login):
     open_tab(page, '跟踪验证')
     closed = page.inner_text('.o_field_widget[name=cs_closed_date]')
     assert re.search(r'\d{4}(-|年)', closed), closed
-    # proposed fines are not posted where every colleague reads them
-    assert '罚款建议' not in page.inner_text('.o_chatter')
+    # proposed fines are not posted where every colleague reads them: the manager's activity (a count,
+    # no names nor amounts) is all the chatter shows of them
+    chatter = page.inner_text('.o_chatter')
+    assert '待确认的罚款建议' not in chatter and '¥' not in chatter, chatter
     shot(page, 'journey_handler_closes_complaint')
