@@ -30,6 +30,8 @@ def login(browser):
         context = browser.new_context(viewport={'width': 1400, 'height': 900}, locale='zh-CN')
         contexts.append(context)
         page = context.new_page()
+        # a loaded machine (CI runs everything on two cores) can take its time; a real failure still fails
+        page.set_default_timeout(90000)
         page.goto('%s/web/login?db=%s' % (URL, DB))
         page.fill('input[name=login]', user)
         page.fill('input[name=password]', password or user)
