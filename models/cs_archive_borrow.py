@@ -72,6 +72,7 @@ class CsArchiveBorrow(models.Model):
         return _('Borrowing cards are a register: a request or its decision cannot be changed or deleted.')
 
     @api.multi
+    @api.depends('state', 'date_expiry')
     def _compute_is_open(self):
         now = fields.Datetime.from_string(fields.Datetime.now())
         for card in self:
@@ -79,6 +80,7 @@ class CsArchiveBorrow(models.Model):
                 card.state, fields.Datetime.from_string(card.date_expiry), now)
 
     @api.multi
+    @api.depends('state', 'date_expiry', 'archive_id')
     def _compute_content(self):
         for card in self:
             if not (card.is_open and card.user_id == self.env.user and card.archive_id):
@@ -147,7 +149,7 @@ class CsArchiveBorrow(models.Model):
             'no_purpose': _('The borrowing request for the archive of %s needs a purpose.'),
             'no_department_manager': _('Borrowing the archive of %s needs your department manager\'s approval, '
                                        'and you have no department manager: ask the administrator to set one.'),
-            'expiry_past': _('The borrowing card %s must stay open until a date in the future.'),
+            'expiry_past': _('The borrowing card (%s) must stay open until a date in the future.'),
             'decided': _('The borrowing request %s has already been decided.'),
             'not_department_manager': _('Only the borrower\'s department manager decides on the borrowing '
                                         'request %s.'),

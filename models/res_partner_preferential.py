@@ -7,8 +7,6 @@ class ResPartner(models.Model):
     """The privileges a customer enjoys: only those of a grant approved by the GM and valid today."""
     _inherit = 'res.partner'
 
-    cs_preferential_grant_ids = fields.One2many('cs.preferential.grant', 'partner_id',
-                                                string='Preferential treatment requests')
     cs_privileges = fields.Html(string='Preferential treatment', compute='_compute_cs_privileges',
                                 help='The privileges of the grant approved by the general manager and valid today.')
     cs_privileges_until = fields.Date(string='Privileges valid until', compute='_compute_cs_privileges')

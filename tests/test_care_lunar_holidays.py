@@ -35,8 +35,8 @@ class TestCareLunarHolidays(CsVisitCase):
         self.assertEqual(self.spring._cs_date_in(2045), datetime.date(2045, 2, 17))
 
     def test_greeting_in_2045(self):
-        """In 2045, ten days before the Spring Festival, the care visit is planned: no table ran out."""
-        self.Visit._cron_plan_care(today='2045-02-06')
+        """In 2045, nine days before the Spring Festival, the care visit is planned: no table ran out."""
+        self.Visit._cron_plan_care(today='2045-02-08')
         visits = self.Visit.search([('care_occasion_id', '=', self.spring.id), ('care_year', '=', 2045),
                                     ('partner_id', '=', self.customer.id)])
         self.assertTrue(visits)

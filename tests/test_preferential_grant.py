@@ -6,10 +6,6 @@ from odoo.exceptions import AccessError, UserError
 from .archive_common import CsArchiveCase
 
 
-def _day(days):
-    return fields.Date.to_string(datetime.date.today() + datetime.timedelta(days=days))
-
-
 class TestPreferentialGrant(CsArchiveCase):
     """Preferential treatment: requested on a VIP or key customer, approved by the GM, shown while valid."""
 
@@ -21,9 +17,12 @@ class TestPreferentialGrant(CsArchiveCase):
         cls.vip = cls._customer('优惠贵宾公司', 'top_secret', cls.salesperson)
         cls.general = cls._customer('普通客户公司', 'secret', cls.salesperson)
 
+    def _day(self, days):
+        return fields.Date.to_string(self.today + datetime.timedelta(days=days))
+
     def _request(self, partner=None, user=None, **vals):
         return self.Grant.sudo(user or self.salesperson).create(dict({
-            'partner_id': (partner or self.vip).id, 'date_from': _day(0), 'date_to': _day(30)}, **vals))
+            'partner_id': (partner or self.vip).id, 'date_from': self._day(0), 'date_to': self._day(30)}, **vals))
 
     def test_gm_approves_then_shown(self):
         """The salesperson's request shows nothing until the GM approves; then the tier's privileges show."""
@@ -34,7 +33,7 @@ class TestPreferentialGrant(CsArchiveCase):
         grant.sudo(self.gm).action_approve()
         self.vip.invalidate_cache()
         self.assertIn('账期九十天', self.vip.sudo(self.agent).cs_privileges)
-        self.assertEqual(str(self.vip.cs_privileges_until), _day(30))
+        self.assertEqual(str(self.vip.cs_privileges_until), self._day(30))
 
     def test_only_gm_approves(self):
         """A manager, the requester or an agent cannot approve; nothing changes."""
@@ -46,12 +45,12 @@ class TestPreferentialGrant(CsArchiveCase):
 
     def test_not_shown_outside_validity(self):
         """A grant valid from next week shows nothing today; one that ended shows nothing either."""
-        grant = self._request(date_from=_day(7), date_to=_day(30))
+        grant = self._request(date_from=self._day(7), date_to=self._day(30))
         grant.sudo(self.gm).action_approve()
         self.vip.invalidate_cache()
         self.assertFalse(self.vip.cs_privileges)
         self.env.cr.execute('UPDATE cs_preferential_grant SET date_from = %s, date_to = %s WHERE id = %s',
-                            (_day(-30), _day(-1), grant.id))
+                            (self._day(-30), self._day(-1), grant.id))
         self.vip.invalidate_cache()
         self.assertFalse(self.vip.cs_privileges)
 
@@ -65,8 +64,8 @@ class TestPreferentialGrant(CsArchiveCase):
 
     def test_bad_requests(self):
         """A general customer, a reversed or past period, forged state or approver: refused, nothing written."""
-        attempts = [dict(partner=self.general), dict(date_from=_day(5), date_to=_day(1)),
-                    dict(date_from=_day(-20), date_to=_day(-10)), dict(state='approved'),
+        attempts = [dict(partner=self.general), dict(date_from=self._day(5), date_to=self._day(1)),
+                    dict(date_from=self._day(-20), date_to=self._day(-10)), dict(state='approved'),
                     dict(approved_by_id=self.gm.id), dict(privileges='<p>\u3000</p>')]
         self.tier['vip'].preferential_policy = False
         for attempt in attempts:
@@ -79,8 +78,8 @@ class TestPreferentialGrant(CsArchiveCase):
         """After approval the requester cannot stretch the period or change the privileges."""
         grant = self._request()
         grant.sudo(self.gm).action_approve()
-        for vals in ({'date_to': _day(365)}, {'privileges': '<p>全部免费</p>'}, {'state': 'requested'}):
+        for vals in ({'date_to': self._day(365)}, {'privileges': '<p>全部免费</p>'}, {'state': 'requested'}):
             with self.subTest(vals=vals), self.assertRaises((UserError, AccessError)), self.env.cr.savepoint():
                 grant.sudo(self.salesperson).write(vals)
         grant.invalidate_cache()
-        self.assertEqual(str(grant.date_to), _day(30))
+        self.assertEqual(str(grant.date_to), self._day(30))
