@@ -104,12 +104,14 @@ class CsArchiveBorrow(models.Model):
             raise UserError(_('%s has no archive to borrow.') % (partner.display_name or _('This customer')))
         expiry = vals.get('date_expiry')
         problems = borrow_policy.request_problems(
-            value_policy.is_blank(vals.get('purpose')), bool(user.cs_department_manager_id),
+            value_policy.is_blank(vals.get('purpose')),
+            bool(user.cs_department_manager_id) and user.cs_department_manager_id._cs_is_department_manager(),
             fields.Datetime.from_string(expiry) if expiry else None,
             fields.Datetime.from_string(fields.Datetime.now()))
         if problems:
             raise UserError('\n'.join(self._cs_problem_message(p, partner.display_name) for p in problems))
         vals = dict(vals, purpose=value_policy.clean(vals['purpose']), archive_id=archive.id,
+                    partner_id=archive.partner_id.id,
                     user_id=user.id, superior_id=user.cs_department_manager_id.id,
                     name=self.env['ir.sequence'].sudo().next_by_code('cs.archive.borrow') or '/')
         with system_write(self._name, vals):
