@@ -15,12 +15,12 @@ def test_borrowing_flow(login):
     agent = login('cs_agent')
     open_action(agent, 'customer_service_mgmt.cs_archive_borrow_action')
     agent.click('.o_list_button_add')
-    agent.wait_for_selector('.o_form_view .o_form_editable')
+    agent.wait_for_selector('.o_form_view.o_form_editable')
     agent.fill('.o_field_widget[name=partner_id] input', CUSTOMER[:2])
     agent.click('.ui-autocomplete li a:has-text("%s")' % CUSTOMER)
     agent.fill('.o_field_widget[name=purpose]', '核对采购联系人，准备季度回访')
     agent.click('.o_form_button_save')
-    agent.wait_for_selector('.o_form_view .o_form_readonly')
+    agent.wait_for_selector('.o_form_view.o_form_readonly')
     text = agent.inner_text('.o_form_view')
     assert '待审批' in text and '赵刚' in text, text
     assert '总经理负责制' not in text
@@ -34,6 +34,7 @@ def test_borrowing_flow(login):
     head.click('.o_form_view button:has-text("批准")')
     head.wait_for_selector('.o_form_view .o_statusbar_status .btn-primary:has-text("已批准")')
     assert '总经理负责制' not in head.inner_text('.o_form_view')
+    assert '档案内容' not in head.inner_text('.o_form_view')
     shot(head, 'borrow_approved_by_head')
 
     agent.reload()

@@ -48,7 +48,9 @@ class CsArchiveBorrow(models.Model):
     ], default=borrow_policy.REQUESTED, required=True, readonly=True)
     decided_by_id = fields.Many2one('res.users', string='Decided by', readonly=True)
     decision_date = fields.Datetime(string='Decided on', readonly=True)
-    is_open = fields.Boolean(string='Open', compute='_compute_is_open')
+    is_open = fields.Boolean(string='Open for reading', compute='_compute_is_open')
+    content_shown = fields.Boolean(string='Content shown to me', compute='_compute_is_open',
+                                   help='The card is open and you are its borrower.')
     company_id = fields.Many2one('res.company', default=lambda self: self.env.user.company_id, required=True,
                                  readonly=True)
     # the archive's content as the card shows it: to its borrower only, while open; each read registered
@@ -78,12 +80,13 @@ class CsArchiveBorrow(models.Model):
         for card in self:
             card.is_open = borrow_policy.is_open(
                 card.state, fields.Datetime.from_string(card.date_expiry), now)
+            card.content_shown = card.is_open and card.user_id == self.env.user
 
     @api.multi
     @api.depends('state', 'date_expiry', 'archive_id')
     def _compute_content(self):
         for card in self:
-            if not (card.is_open and card.user_id == self.env.user and card.archive_id):
+            if not (card.content_shown and card.archive_id):
                 continue
             # read as the server, registered as the borrower's consultation with the card's purpose
             self.env.cr.execute('SELECT %s FROM cs_customer_archive WHERE id = %%s' % ', '.join(SENSITIVE_FIELDS),
@@ -102,6 +105,8 @@ class CsArchiveBorrow(models.Model):
             [('partner_id', '=', partner.commercial_partner_id.id)], limit=1) if partner else None
         if not archive:
             raise UserError(_('%s has no archive to borrow.') % (partner.display_name or _('This customer')))
+        if 'date_expiry' not in vals:
+            vals = dict(vals, date_expiry=_default_expiry())
         expiry = vals.get('date_expiry')
         problems = borrow_policy.request_problems(
             value_policy.is_blank(vals.get('purpose')),
