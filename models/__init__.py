@@ -45,3 +45,11 @@ from . import cs_visit_blacklist
 from . import helpdesk_ticket_visit
 from . import helpdesk_ticket_reward
 from . import res_company_summary
+from . import cs_archive_borrow
+from . import cs_archive_disposal_destroy
+from . import cs_archive_declassification
+from . import cs_customer_archive_declassify
+from . import cs_reception
+from . import res_partner_reception
+from . import cs_preferential_grant
+from . import res_partner_preferential

@@ -1,9 +1,14 @@
 import datetime
+import logging
+
+import lunardate
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..policy import visits as visit_policy
+
+_logger = logging.getLogger(__name__)
 
 KINDS = [
     ('birthday', 'Contact birthday'),
@@ -27,6 +32,9 @@ class CsCareOccasion(models.Model):
     kind = fields.Selection(KINDS, required=True, default='holiday')
     month = fields.Integer(help='Month of a fixed-date occasion, used when no date is given for the year.')
     day = fields.Integer(help='Day of a fixed-date occasion.')
+    lunar_month = fields.Integer(string='Lunar month', help='Month of the Chinese lunar calendar (1-12) of a '
+                                 'holiday such as the Spring Festival (1/1), Dragon Boat (5/5), Mid-Autumn (8/15).')
+    lunar_day = fields.Integer(string='Lunar day', help='Day of the lunar month (1-30).')
     date_ids = fields.One2many('cs.care.occasion.date', 'occasion_id', string='Dates per year',
                                help='Occasions of the lunar calendar fall on another day every year.')
     lead_days = fields.Integer(string='Plan (days ahead)', default=7,
@@ -52,15 +60,38 @@ class CsCareOccasion(models.Model):
                     raise ValidationError(_('Occasion "%s": %s/%s is not a day of the year.')
                                           % (occasion.name, occasion.month, occasion.day))
 
+    @api.constrains('lunar_month', 'lunar_day')
+    def _check_lunar_date(self):
+        for occasion in self:
+            if (occasion.lunar_month or occasion.lunar_day) and not (
+                    1 <= occasion.lunar_month <= 12 and 1 <= occasion.lunar_day <= 30):
+                raise ValidationError(_('Occasion "%s": lunar %s/%s is not a day of the lunar calendar.')
+                                      % (occasion.name, occasion.lunar_month, occasion.lunar_day))
+
     @api.multi
     def _cs_date_in(self, year):
-        """The occasion's date in a year: the date given for the year, else the fixed month and day."""
+        """The occasion's date in a year: the date given for the year (a correction), else the lunar date
+        converted by the calendar, else the fixed month and day."""
         self.ensure_one()
         line = self.date_ids.filtered(lambda d: d.year == year)[:1]
         if line:
             return fields.Date.from_string(line.date)
+        if self.lunar_month and self.lunar_day:
+            return self._cs_lunar_to_solar(year, self.lunar_month, self.lunar_day)
         if self.month and self.day:
             return visit_policy.occurrence(year, self.month, self.day)
+        return None
+
+    @api.model
+    def _cs_lunar_to_solar(self, year, month, day):
+        """The Gregorian date of lunar ``month``/``day`` of lunar ``year`` (the 30th of a short month falls
+        on its 29th); None outside the converter's range (1900-2099), logged."""
+        for lunar_day in (day, day - 1) if day == 30 else (day,):
+            try:
+                return lunardate.LunarDate(year, month, lunar_day).to_solar_date()
+            except ValueError:
+                continue
+        _logger.warning('care occasion: no solar date for lunar %s/%s of %s', month, day, year)
         return None
 
     @api.multi

@@ -14,6 +14,10 @@ class ResUsers(models.Model):
         'res.users', string='First responsible manager',
         help='The site manager answerable for this person\'s service 现场第一责任人: proposed for a fine '
              'with them when a complaint against them is verified.')
+    cs_department_manager_id = fields.Many2one(
+        'res.users', string='Department manager',
+        help='The direct superior 部门经理 who approves this person\'s requests to borrow a customer archive '
+             '(借阅卡) and is named on the card (领导责任).')
 
     @api.multi
     def _cs_has_role(self, group_xmlid):
@@ -39,6 +43,10 @@ class ResUsers(models.Model):
     @api.multi
     def _cs_is_info_supervisor(self):
         return self._cs_has_role(cs_roles.INFO_SUPERVISOR)
+
+    @api.multi
+    def _cs_is_department_manager(self):
+        return self._cs_has_role(cs_roles.DEPARTMENT_MANAGER)
 
     @api.multi
     def _cs_is_salesperson(self):

@@ -63,3 +63,9 @@ from . import test_security_complaint
 from . import test_security_complaint_actions
 from . import test_security_archive
 from . import test_security_blacklist
+from . import test_archive_borrowing
+from . import test_archive_disposal_destroy
+from . import test_care_lunar_holidays
+from . import test_archive_declassification
+from . import test_reception_register
+from . import test_preferential_grant
