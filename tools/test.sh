@@ -54,6 +54,13 @@ rc=0
     --odoo-config "$RUN/odoo-test.conf" --odoo-database "$DB" --odoo-log-level warn \
     "$RUN/addons/$ADDON/policy/tests" "$RUN/addons/$ADDON/tests" "$@") || rc=$?
 
+if [ "${CSM_FAULT_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
+    # the fault suite: crons SIGKILLed mid-batch on copies of the test database (dropped afterwards)
+    say "fault suite: killed crons converge"
+    (cd "$ROOT/tests_fault" && CSM_FAULT_CONF="$RUN/odoo-test.conf" CSM_TEST_DB="$DB" "$PY" -m pytest \
+        -p no:cacheprovider -p no:odoo --rootdir . --junitxml "$RUN/junit-fault.xml" .) || rc=$?
+fi
+
 if [ "${CSM_BROWSER_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
     # browser tests and the load suite's correctness checks: the test database served as in production,
     # by two nodes on the one PostgreSQL and filestore: node 1 prefork with a cron worker, node 2 a
