@@ -17,7 +17,7 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import load_complaints  # noqa: E402
-from common import parse_args  # noqa: E402
+from common import goal, parse_args  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUN = os.path.join(ROOT, '.run')
@@ -84,6 +84,8 @@ def one(label, urls, args, clients, per_client):
     problems = load_complaints.check(admin, results['complaint'], clients * per_client)
     for problem in problems + figures['errors'][:5]:
         print('  PROBLEM: %s' % problem)
+    goal('load %s: complaint / plain ticket create (p50)' % label, overhead, 1.25)
+    goal('load %s: lost, duplicate or incomplete complaints' % label, len(problems) + len(figures['errors']), 0, '')
     ok = not problems and not figures['errors'] and overhead <= 1.25
     return ok, figures, overhead
 

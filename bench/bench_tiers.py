@@ -12,7 +12,7 @@ import time
 
 from dateutil.relativedelta import relativedelta
 
-from common import environment, parse_args, ratio, timed
+from common import environment, goal, parse_args, ratio, timed
 
 
 def build(env, customers, invoices):
@@ -129,6 +129,7 @@ def main():
 
         print('ratios (goal: <= 1.5x the floor, >= 20x faster than the naive loop)')
         ratio('first classification / floor', t_first, t_floor)
+        goal('tiers: first classification (with chatter) / floor', t_first / t_floor, 1.5)
         ratio('a month later / floor', t_month, t_floor)
         ratio('nothing changed / floor', t_again, t_floor)
         ratio('naive loop / first classification', t_naive, t_first)
