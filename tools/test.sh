@@ -61,6 +61,13 @@ if [ "${CSM_FAULT_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
         -p no:cacheprovider -p no:odoo --rootdir . --junitxml "$RUN/junit-fault.xml" .) || rc=$?
 fi
 
+if [ "${CSM_LIFECYCLE_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
+    # lifecycle: the last release installed, updated to this tree, uninstalled (its own database)
+    say "lifecycle: release -> working tree -> uninstall"
+    (cd "$ROOT/tests_lifecycle" && CSM_LIFECYCLE_CONF="$RUN/odoo-test.conf" CSM_TEMPLATE="$TEMPLATE" CSM_TEST_DB="$DB" \
+        "$PY" -m pytest -p no:cacheprovider -p no:odoo --rootdir . --junitxml "$RUN/junit-lifecycle.xml" .) || rc=$?
+fi
+
 if [ "${CSM_BROWSER_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
     # browser tests and the load suite's correctness checks: the test database served as in production,
     # by two nodes on the one PostgreSQL and filestore: node 1 prefork with a cron worker, node 2 a
