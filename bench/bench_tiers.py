@@ -93,7 +93,8 @@ def naive(env, partner_ids, today):
 
 
 def main():
-    args = parse_args(__doc__, customers=100000, invoices=1000000, sample=300)
+    args = parse_args(__doc__, customers=100000, invoices=1000000, sample=300, scale=1.0)
+    args.customers, args.invoices = int(args.customers * args.scale), int(args.invoices * args.scale)
     with environment(args) as env:
         env = env(context=dict(env.context, lang='zh_CN'))
         today = time.strftime('%Y-%m-%d')
