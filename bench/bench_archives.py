@@ -16,6 +16,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from common import environment, goal, parse_args, ratio, timed  # noqa: E402
+from odoo.exceptions import AccessError  # noqa: E402
 
 
 def build(env, n):
@@ -62,7 +63,11 @@ def main():
         # every archive but the top-secret ones (VIP customers unless overridden)
         vip = tiers['vip']
         t_orm, found = timed('manager search (record rules)', lambda: Archive.sudo(manager).search([]).ids)
-        assert not Archive.sudo(agent).search([], limit=1), 'an agent reads archives'
+        try:
+            agent_rows = Archive.sudo(agent).search([], limit=1).ids
+        except AccessError:  # agents have no read access to archives at all
+            agent_rows = []
+        assert not agent_rows, 'an agent reads archives'
 
         def manager_floor():
             cr.execute("""SELECT a.id FROM cs_customer_archive a JOIN res_partner p ON p.id = a.partner_id
