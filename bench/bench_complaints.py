@@ -20,7 +20,7 @@ from datetime import datetime
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import environment, parse_args, ratio, timed  # noqa: E402
+from common import environment, goal, parse_args, ratio, timed  # noqa: E402
 
 
 def build(cr, env, tickets, overdue, first_number):
@@ -127,6 +127,7 @@ def main():
             run_queries = cr.sql_log_count - before
             print('  %-58s %9d' % ('complaints escalated', escalated))
             print('  %-58s %9.1f' % ('queries per escalated complaint', run_queries / max(escalated, 1)))
+            goal('escalation: queries per escalated complaint', run_queries / max(escalated, 1), 10, ' q')
             print('  %-58s %9.2f ms' % ('time per escalated complaint', 1000.0 * run_seconds / max(escalated, 1)))
             again_seconds, again = timed('second run at the same moment (idempotent)', Ticket._cs_escalate_overdue, now)
             print('  %-58s %9d' % ('complaints escalated twice', again))

@@ -13,7 +13,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import environment, parse_args, ratio, timed  # noqa: E402
+from common import environment, goal, parse_args, ratio, timed  # noqa: E402
 
 YEAR = 2019
 MONTH = '%d-06' % YEAR
@@ -114,6 +114,7 @@ def main():
         view, _groups = best_of('indicator view, month grouped by employee', indicator)
         print('  complaints in the month: %d (raw %d)' % (result['total']['registered'], sum(r[1] for r in rows)))
         ratio('summary / raw GROUP BY with the same figures (goal <= 2x)', addon, floor)
+        goal('indicators: summary / raw GROUP BY', addon / floor, 2)
         ratio('summary / bare COUNT(*) GROUP BY', addon, bare_floor)
         ratio('indicator view / raw GROUP BY', view, floor)
         cr.rollback()

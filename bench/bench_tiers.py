@@ -12,7 +12,7 @@ import time
 
 from dateutil.relativedelta import relativedelta
 
-from common import environment, parse_args, ratio, timed
+from common import environment, goal, parse_args, ratio, timed
 
 
 def build(env, customers, invoices):
@@ -93,7 +93,8 @@ def naive(env, partner_ids, today):
 
 
 def main():
-    args = parse_args(__doc__, customers=100000, invoices=1000000, sample=300)
+    args = parse_args(__doc__, customers=100000, invoices=1000000, sample=300, scale=1.0)
+    args.customers, args.invoices = int(args.customers * args.scale), int(args.invoices * args.scale)
     with environment(args) as env:
         env = env(context=dict(env.context, lang='zh_CN'))
         today = time.strftime('%Y-%m-%d')
@@ -129,6 +130,7 @@ def main():
 
         print('ratios (goal: <= 1.5x the floor, >= 20x faster than the naive loop)')
         ratio('first classification / floor', t_first, t_floor)
+        goal('tiers: first classification (with chatter) / floor', t_first / t_floor, 1.5)
         ratio('a month later / floor', t_month, t_floor)
         ratio('nothing changed / floor', t_again, t_floor)
         ratio('naive loop / first classification', t_naive, t_first)

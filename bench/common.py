@@ -49,3 +49,11 @@ def copy_rows(cr, table, columns, rows):
 
 def ratio(label, numerator, denominator):
     print('  %-58s %9.2fx' % (label, numerator / denominator if denominator else float('inf')))
+
+
+def goal(label, value, limit, unit='x'):
+    """Prints a goal line (collected by tools/bench.sh into the summary table; any FAIL fails make bench)."""
+    ok = value is not None and value <= limit
+    print('GOAL\t%s\t%.2f%s\t<= %g%s\t%s' % (label, value if value is not None else float('nan'), unit,
+                                             limit, unit, 'ok' if ok else 'FAIL'))
+    return ok

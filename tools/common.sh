@@ -64,6 +64,50 @@ EOT
 }
 odoo_bin() { "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' "$@"; }
 
+# Production-like server (prefork): HTTP workers from the CPU count (2 x cores + 1, at most
+# CSM_MAX_WORKERS, 8 by default), one cron worker, per-worker memory and time limits, workers recycled
+# after limit_request requests. The gevent longpolling process listens on the HTTP port + 3.
+server_args() {
+    local cores workers max="${CSM_MAX_WORKERS:-8}"
+    cores="$(nproc 2>/dev/null || echo 1)"
+    workers=$((2 * cores + 1)); [ "$workers" -gt "$max" ] && workers="$max"
+    [ -n "${CSM_WORKERS:-}" ] && workers="$CSM_WORKERS"
+    printf '%s\n' "--workers=$workers" "--max-cron-threads=${CSM_CRON_THREADS:-1}" \
+        "--limit-memory-soft=$((1024 * 1024 * 1024))" "--limit-memory-hard=$((1536 * 1024 * 1024))" \
+        "--limit-time-cpu=600" "--limit-time-real=1200" "--limit-request=8192"
+}
+
+# start_server PIDFILE LOG ARGS...: an Odoo server (prefork) in a process group of its own, so that
+# stop_server ends the master, its workers and the longpolling process together.
+start_server() {
+    local pidfile="$1" log="$2"; shift 2
+    rm -f "$log"
+    # setsid execs (no fork) from a non-interactive shell: $! is the master and the group's id
+    setsid "$PY" "$ROOT/tools/odoo-bin" $(server_args) --logfile="$log" "$@" >/dev/null 2>&1 &
+    echo $! > "$pidfile"
+    disown $! 2>/dev/null || true
+}
+# wait_server PORT LOG PIDFILE: until the HTTP port answers and the registry is loaded (120 s at most)
+wait_server() {
+    local port="$1" log="$2" pid; pid="$(cat "$3")"
+    for _ in $(seq 1 120); do
+        curl -fs -o /dev/null "http://127.0.0.1:$port/web/login" && grep -q "Modules loaded\." "$log" && return 0
+        kill -0 "$pid" 2>/dev/null || { tail -30 "$log" >&2; return 1; }
+        sleep 1
+    done
+    return 1
+}
+# stop_server PIDFILE: SIGTERM to the group (the master stops its workers), SIGKILL after 10 s
+stop_server() {
+    local pid; [ -f "$1" ] || return 0; pid="$(cat "$1")"
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        kill -KILL -- "-$pid" 2>/dev/null || true
+    fi
+    rm -f "$1"
+}
+
 # free_tcp_port FROM: the first TCP port from FROM up that nobody listens on (127.0.0.1).
 free_tcp_port() {
     python3 - "$1" <<'PY'

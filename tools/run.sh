@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make run`: installs what is missing, starts PostgreSQL, creates database `csm` with the addon,
 # Chinese (zh_CN) and Chinese demo data if absent, starts the web client on 127.0.0.1:8069 in the
-# background and prints the URL and the login. `make stop` stops the server and PostgreSQL.
+# background (prefork: HTTP workers, a cron worker, longpolling on port + 3) and prints the URL and the login. `make stop` stops the server and PostgreSQL.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 DB="${CSM_DB:-csm}"
 HTTP_PORT="${CSM_HTTP_PORT:-8069}"
@@ -43,14 +43,9 @@ if ! stamp_ok "addon.$DB" "$src_hash"; then
 fi
 
 bash "$ROOT/tools/stop.sh" --server-only
-say "starting the web client on 127.0.0.1:$HTTP_PORT (log: .run/odoo.log)"
-rm -f "$RUN/odoo.log"
-nohup "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' \
-    -c "$RUN/odoo.conf" -d "$DB" --db-filter="^$DB\$" --logfile="$RUN/odoo.log" >/dev/null 2>&1 &
-echo $! > "$RUN/odoo.pid"
-for _ in $(seq 1 120); do
-    # the HTTP thread answers before the registry is loaded: wait for both
-    if curl -fs -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login" && grep -q "Modules loaded\." "$RUN/odoo.log"; then
+say "starting the web client on 127.0.0.1:$HTTP_PORT, prefork: $(server_args | head -1) (log: .run/odoo.log)"
+start_server "$RUN/odoo.pid" "$RUN/odoo.log" -c "$RUN/odoo.conf" -d "$DB" --db-filter="^$DB\$"
+if wait_server "$HTTP_PORT" "$RUN/odoo.log" "$RUN/odoo.pid"; then
         cat <<EOT
 
   客户服务管理 customer_service_mgmt is running.
@@ -61,8 +56,5 @@ for _ in $(seq 1 120); do
 
 EOT
         exit 0
-    fi
-    kill -0 "$(cat "$RUN/odoo.pid")" 2>/dev/null || { tail -30 "$RUN/odoo.log" >&2; die "the server exited (see .run/odoo.log)"; }
-    sleep 1
-done
+fi
 die "the server did not answer on port $HTTP_PORT within 120 s (see .run/odoo.log)"

@@ -74,7 +74,7 @@ setup_addons_dir() {
     for entry in "$ROOT"/*; do
         name="$(basename "$entry")"
         case "$name" in
-            tools|bench|Makefile|requirements*.txt|README.md) continue ;;
+            tools|bench|tests_fault|tests_lifecycle|Makefile|requirements*.txt|README.md) continue ;;
         esac
         ln -s "$entry" "$dir/$name"
     done

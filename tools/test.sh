@@ -54,28 +54,38 @@ rc=0
     --odoo-config "$RUN/odoo-test.conf" --odoo-database "$DB" --odoo-log-level warn \
     "$RUN/addons/$ADDON/policy/tests" "$RUN/addons/$ADDON/tests" "$@") || rc=$?
 
+if [ "${CSM_FAULT_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
+    # the fault suite: crons SIGKILLed mid-batch on copies of the test database (dropped afterwards)
+    say "fault suite: killed crons converge"
+    (cd "$ROOT/tests_fault" && CSM_FAULT_CONF="$RUN/odoo-test.conf" CSM_TEST_DB="$DB" "$PY" -m pytest \
+        -p no:cacheprovider -p no:odoo --rootdir . --junitxml "$RUN/junit-fault.xml" .) || rc=$?
+fi
+
+if [ "${CSM_LIFECYCLE_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
+    # lifecycle: the last release installed, updated to this tree, uninstalled (its own database)
+    say "lifecycle: release -> working tree -> uninstall"
+    (cd "$ROOT/tests_lifecycle" && CSM_LIFECYCLE_CONF="$RUN/odoo-test.conf" CSM_TEMPLATE="$TEMPLATE" CSM_TEST_DB="$DB" \
+        "$PY" -m pytest -p no:cacheprovider -p no:odoo --rootdir . --junitxml "$RUN/junit-lifecycle.xml" .) || rc=$?
+fi
+
 if [ "${CSM_BROWSER_TESTS:-1}" = 1 ] && [ $# -eq 0 ]; then
-    # browser tests: a real server on the test database, Debian's chromium driven by Playwright
+    # browser tests and the load suite's correctness checks: the test database served as in production,
+    # by two nodes on the one PostgreSQL and filestore: node 1 prefork with a cron worker, node 2 a
+    # web-only node (2 workers, no cron)
     port="${CSM_TEST_HTTP_PORT:-$(free_tcp_port 8169)}"
-    say "browser tests against a server on 127.0.0.1:$port"
-    # python itself in the background (not a shell function, whose subshell would be what we kill)
-    rm -f "$RUN/test-server.log"
-    "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' \
-        -c "$RUN/odoo-test.conf" -d "$DB" --db-filter="^$DB\$" --http-port "$port" \
-        --logfile="$RUN/test-server.log" >/dev/null 2>&1 &
-    server=$!
-    disown "$server" 2>/dev/null || true  # no job-control notice when it has to be killed
-    # the HTTP thread answers before the registry is loaded: wait for both
-    for _ in $(seq 1 120); do
-        curl -fs -o /dev/null "http://127.0.0.1:$port/web/login" && grep -q "Modules loaded\." "$RUN/test-server.log" && break
-        sleep 1
-    done
-    (cd "$ROOT/browser_tests" && CSM_URL="http://127.0.0.1:$port" CSM_DB="$DB" \
+    port2="$(free_tcp_port $((port + 10)))"
+    say "browser tests against prefork servers on 127.0.0.1:$port and :$port2"
+    start_server "$RUN/test-server.pid" "$RUN/test-server.log" -c "$RUN/odoo-test.conf" -d "$DB" \
+        --db-filter="^$DB\$" --http-port "$port"
+    CSM_WORKERS=2 CSM_CRON_THREADS=0 start_server "$RUN/test-server2.pid" "$RUN/test-server2.log" \
+        -c "$RUN/odoo-test.conf" -d "$DB" --db-filter="^$DB\$" --http-port "$port2" --longpolling-port "$((port2 + 3))"
+    trap 'stop_server "$RUN/test-server.pid"; stop_server "$RUN/test-server2.pid"' EXIT
+    wait_server "$port" "$RUN/test-server.log" "$RUN/test-server.pid" || rc=1
+    wait_server "$port2" "$RUN/test-server2.log" "$RUN/test-server2.pid" || rc=1
+    (cd "$ROOT/browser_tests" && CSM_URL="http://127.0.0.1:$port" CSM_URL2="http://127.0.0.1:$port2" CSM_DB="$DB" \
         "$RUN/browser-venv/bin/python" -m pytest -p no:cacheprovider --rootdir . \
         --junitxml "$RUN/junit-browser.xml" .) || rc=$?
-    kill "$server" 2>/dev/null || true
-    for _ in $(seq 1 20); do kill -0 "$server" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$server" 2>/dev/null || true
+    stop_server "$RUN/test-server.pid"; stop_server "$RUN/test-server2.pid"
 fi
 "$PY" "$ROOT/tools/junit_total.py" "$RUN"/junit-*.xml
 exit $rc
