@@ -7,14 +7,17 @@ ARCHIVE = 'cs.customer.archive'
 class MailMessage(models.Model):
     """The chatter of a customer archive reaches only those who may read the archive (POLICY §5): the
     host lets the author, the recipients and the notified read a message whatever the document's access;
-    on an archive, the archive's own access decides."""
+    on an archive, the archive's own access decides.
+
+    Only for mail.message itself: the composer (mail.compose.message) inherits mail.message's methods
+    with a table of its own, whose ids would be looked up among the messages' ids by mistake."""
     _inherit = 'mail.message'
 
     @api.model
     def _search(self, args, offset=0, limit=None, order=None, count=False, access_rights_uid=None):
         result = super(MailMessage, self)._search(
             args, offset=offset, limit=limit, order=order, count=False, access_rights_uid=access_rights_uid)
-        if self._uid != SUPERUSER_ID and result:
+        if self._name == 'mail.message' and self._uid != SUPERUSER_ID and result:
             hidden = self._cs_hidden_archive_messages(result)
             result = [mid for mid in result if mid not in hidden]
         return len(result) if count else result
@@ -22,7 +25,8 @@ class MailMessage(models.Model):
     @api.multi
     def check_access_rule(self, operation):
         super(MailMessage, self).check_access_rule(operation)
-        if self._uid != SUPERUSER_ID and self.ids and self._cs_hidden_archive_messages(self.ids):
+        if self._name == 'mail.message' and self._uid != SUPERUSER_ID and self.ids \
+                and self._cs_hidden_archive_messages(self.ids):
             raise AccessError(_('The messages of a customer archive are read only by those who may read the '
                                 'archive (operation: %s).') % operation)
 

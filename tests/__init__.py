@@ -69,3 +69,4 @@ from . import test_care_lunar_holidays
 from . import test_archive_declassification
 from . import test_reception_register
 from . import test_preferential_grant
+from . import test_archive_chatter_composer
