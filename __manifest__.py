@@ -63,6 +63,10 @@
         'report/cs_reward_statement_templates.xml',
         'report/cs_complaint_summary_templates.xml',
         'views/cs_complaint_summary_wizard_views.xml',
+        'views/res_company_customer_views.xml',
+        'data/cs_credit_class_data.xml',
+        'views/cs_credit_class_views.xml',
+        'views/cs_credit_override_views.xml',
     ],
     'demo': [
         'demo/cs_demo.xml',

@@ -45,3 +45,9 @@ from . import cs_visit_blacklist
 from . import helpdesk_ticket_visit
 from . import helpdesk_ticket_reward
 from . import res_company_summary
+from . import res_company_customer
+from . import cs_credit_class
+from . import res_partner_credit
+from . import cs_credit_override
+from . import cs_credit_override_wizard
+from . import account_invoice_credit

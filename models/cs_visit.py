@@ -1,7 +1,7 @@
 import datetime
 import logging
 
-from odoo import _, api, fields, models, tools
+from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..policy import values as value_policy
@@ -212,6 +212,18 @@ class CsVisit(models.Model):
         self.env.user._cs_require(lambda u: u._cs_is_manager(), message)
 
     @api.multi
+    def _cs_check_leadership(self, verb):
+        """Temporary visits for urgent needs are decided by the GM or the deputy GM, not by the one who
+        asked for them (POLICY §3, §8)."""
+        self.env.user._cs_require(lambda u: u._cs_is_gm() or u._cs_is_deputy_gm(), _(
+            'Only the general manager or the deputy general manager may %s the temporary visit "%s".')
+            % (verb, ', '.join(self.mapped('display_name'))))
+        own = self.filtered(lambda v: v.create_uid == self.env.user and self.env.uid != SUPERUSER_ID)
+        if own:
+            raise AccessError(_('You cannot %s your own request for the temporary visit "%s".')
+                              % (verb, own[0].display_name))
+
+    @api.multi
     def _cs_check_state(self, allowed, message):
         """Refuse an action on visits not in one of the ``allowed`` states (``message`` takes the visit)."""
         for visit in self:
@@ -241,8 +253,9 @@ class CsVisit(models.Model):
 
     @api.multi
     def action_approve(self):
-        """A manager approves temporary visits: they become planned."""
-        self._cs_check_manager(_('Only a customer service manager may approve a temporary visit.'))
+        """The company's leadership (GM or deputy GM, POLICY §3) approves temporary visits, never its own
+        request: they become planned."""
+        self._cs_check_leadership(_('approve'))
         self._cs_check_state(('to_approve',), _('Visit "%s" is not waiting for approval.'))
         for partner in self.mapped('partner_id'):
             self._cs_check_plannable(partner)
@@ -252,8 +265,9 @@ class CsVisit(models.Model):
 
     @api.multi
     def action_refuse(self):
-        """A manager refuses temporary visits: they are cancelled, with who refused them."""
-        self._cs_check_manager(_('Only a customer service manager may refuse a temporary visit.'))
+        """The company's leadership (GM or deputy GM) refuses temporary visits: they are cancelled, with who
+        refused them."""
+        self._cs_check_leadership(_('refuse'))
         self._cs_check_state(('to_approve',), _('Visit "%s" is not waiting for approval.'))
         self._cs_system_write({'state': 'cancelled', 'cancel_reason': _('Refused by %s') % self.env.user.name})
         return True
@@ -468,6 +482,11 @@ class CsVisit(models.Model):
         for invoice in invoices.filtered(lambda i: self._cs_plannable(i.commercial_partner_id)):
             if self.sudo().search_count([('invoice_id', '=', invoice.id)]):
                 raise UserError(_('Invoice %s already has its follow-up visits.') % invoice.display_name)
+            if not invoice.company_id.cs_followup_per_invoice and self.sudo().search_count([
+                    ('partner_id', '=', invoice.commercial_partner_id.id), ('origin', '=', 'purchase')]):
+                raise UserError(_('%s already has its follow-up visits, planned once from its file (its first '
+                                  'invoice); the company plans them per invoice only when so configured.')
+                                % invoice.commercial_partner_id.display_name)
             policy = self.env['cs.visit.policy']._cs_for_company(invoice.company_id)
             offsets = policy._cs_followup_offsets() if policy else visit_policy.PURCHASE_FOLLOWUP_DAYS
             partner = invoice.commercial_partner_id

@@ -63,3 +63,7 @@ from . import test_security_complaint
 from . import test_security_complaint_actions
 from . import test_security_archive
 from . import test_security_blacklist
+from . import test_tier_payment_record
+from . import test_partner_credit_limit
+from . import test_visit_followup_file
+from . import test_visit_temporary_leadership
