@@ -67,6 +67,7 @@
         'data/cs_credit_class_data.xml',
         'views/cs_credit_class_views.xml',
         'views/cs_credit_override_views.xml',
+        'views/cs_visit_coverage_views.xml',
     ],
     'demo': [
         'demo/cs_demo.xml',

@@ -51,3 +51,4 @@ from . import res_partner_credit
 from . import cs_credit_override
 from . import cs_credit_override_wizard
 from . import account_invoice_credit
+from . import cs_visit_coverage

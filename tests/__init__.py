@@ -67,3 +67,5 @@ from . import test_tier_payment_record
 from . import test_partner_credit_limit
 from . import test_visit_followup_file
 from . import test_visit_temporary_leadership
+from . import test_migration_visit_rules
+from . import test_visit_rules_seed
