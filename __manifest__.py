@@ -68,6 +68,8 @@
         'views/cs_credit_class_views.xml',
         'views/cs_credit_override_views.xml',
         'views/cs_visit_coverage_views.xml',
+        'report/cs_lost_customer_templates.xml',
+        'views/cs_lost_customer_views.xml',
     ],
     'demo': [
         'demo/cs_demo.xml',

@@ -52,3 +52,4 @@ from . import cs_credit_override
 from . import cs_credit_override_wizard
 from . import account_invoice_credit
 from . import cs_visit_coverage
+from . import res_partner_lost

@@ -8,7 +8,7 @@ class ResCompany(models.Model):
     _inherit = 'res.company'
 
     cs_vip_overdue_days = fields.Integer(
-        string='VIP: receivables overdue at most (days)', default=30,
+        string='VIP: receivables overdue at most (days)', default=90,
         help='A customer with a posted invoice unpaid this many days after its due date is not VIP '
              '(good payment record 付款信誉良好), whatever its amount: it is key.')
     cs_followup_per_invoice = fields.Boolean(

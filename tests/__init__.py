@@ -69,3 +69,4 @@ from . import test_visit_followup_file
 from . import test_visit_temporary_leadership
 from . import test_migration_visit_rules
 from . import test_visit_rules_seed
+from . import test_behaviour_lost_report

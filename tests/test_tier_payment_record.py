@@ -19,16 +19,16 @@ class TestTierPaymentRecord(CsCase):
         self.assertEqual(self.contact.cs_tier_reason, 'amount')
 
     def test_overdue_receivable_makes_key(self):
-        """An invoice unpaid 3 months after its due date keeps a VIP amount at key, with the reason."""
-        self._invoice(self.customer, 600000, months_ago=3)
+        """An invoice unpaid 5 months after its due date keeps a VIP amount at key, with the reason."""
+        self._invoice(self.customer, 600000, months_ago=5)
         self._recompute()
         self.assertEqual(self.customer.cs_tier_id, self.tier['key'])
         self.assertEqual(self.customer.cs_tier_reason, 'overdue')
 
     def test_overdue_days_configurable(self):
         """With a tolerance above the delay, the same overdue invoice does not deny VIP."""
-        self._invoice(self.customer, 600000, months_ago=3)
-        self.company.write({'cs_vip_overdue_days': 120})
+        self._invoice(self.customer, 600000, months_ago=5)
+        self.company.write({'cs_vip_overdue_days': 200})
         self._recompute()
         self.assertEqual(self.customer.cs_tier_id, self.tier['vip'])
 
@@ -51,7 +51,7 @@ class TestTierPaymentRecord(CsCase):
 
     def test_reason_not_written_by_hand(self):
         """Attack: a manager cannot write the reason through the API; nothing is written."""
-        self._invoice(self.customer, 600000, months_ago=3)
+        self._invoice(self.customer, 600000, months_ago=5)
         self._recompute()
         with self.assertRaises(AccessError), self.env.cr.savepoint():
             self.customer.sudo(self.manager).write({'cs_tier_reason': 'amount'})
@@ -63,4 +63,4 @@ class TestTierPaymentRecord(CsCase):
         with self.assertRaises(Exception), self.env.cr.savepoint():
             self.company.write({'cs_vip_overdue_days': -1})
         self.company.invalidate_cache()
-        self.assertEqual(self.company.cs_vip_overdue_days, 30)
+        self.assertEqual(self.company.cs_vip_overdue_days, 90)
