@@ -56,7 +56,7 @@ class TestMigrationVisitRules(CsVisitCase):
         key_rep = self._old_visit(self.key, self.line['all_rep'], 'phone')
         vip_gm = self._old_visit(self.vip, self.line['vip_gm'], 'onsite')
         migration.migrate(self.env.cr, '11.0.1.0.0')
-        self.env.invalidate_all()
+        self.Visit.invalidate_cache()
         rep_line, gm_line = self.line['all_rep'], self.line['vip_gm']
         self.assertEqual((rep_line.tier_id, rep_line.method, rep_line.unselected_only),
                          (self.tier['general'], 'onsite', True))
@@ -73,5 +73,5 @@ class TestMigrationVisitRules(CsVisitCase):
                             (self.tier['key'].id, self.line['all_rep'].id))
         migration.migrate(self.env.cr, '11.0.1.0.0')
         migration.migrate(self.env.cr, None)
-        self.env.invalidate_all()
+        self.Visit.invalidate_cache()
         self.assertEqual((self.line['all_rep'].tier_id, self.line['all_rep'].method), (self.tier['key'], 'phone'))

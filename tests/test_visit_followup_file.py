@@ -37,7 +37,7 @@ class TestVisitFollowupFile(CsVisitCase):
         self._invoice(self.customer, 1000, months_ago=1)
         second = self._invoice(self.customer, 2000, months_ago=0)
         with self.assertRaisesRegex(UserError, '档案'), self.env.cr.savepoint():
-            second.sudo(self.manager).action_cs_plan_followups()
+            second.action_cs_plan_followups()
         self.assertEqual(len(self._purchase(self.customer)), 3)
 
     def test_option_off_by_default_and_protected(self):
