@@ -74,6 +74,13 @@
         'data/cs_preferential_grant_data.xml',
         'views/cs_preferential_grant_views.xml',
         'views/res_partner_preferential_views.xml',
+        'views/res_company_customer_views.xml',
+        'data/cs_credit_class_data.xml',
+        'views/cs_credit_class_views.xml',
+        'views/cs_credit_override_views.xml',
+        'views/cs_visit_coverage_views.xml',
+        'report/cs_lost_customer_templates.xml',
+        'views/cs_lost_customer_views.xml',
     ],
     'demo': [
         'demo/cs_demo.xml',

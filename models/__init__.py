@@ -53,3 +53,11 @@ from . import cs_reception
 from . import res_partner_reception
 from . import cs_preferential_grant
 from . import res_partner_preferential
+from . import res_company_customer
+from . import cs_credit_class
+from . import res_partner_credit
+from . import cs_credit_override
+from . import cs_credit_override_wizard
+from . import account_invoice_credit
+from . import cs_visit_coverage
+from . import res_partner_lost

@@ -2,7 +2,8 @@ from odoo import api, fields, models
 
 
 class AccountInvoice(models.Model):
-    """A validated customer invoice plans the +3/+30/+60 day follow-up visits, once per invoice."""
+    """A validated customer invoice plans the +3/+30/+60 day follow-up visits: once per customer, from its
+    first posted invoice (its file, seed 003), or once per invoice when the company chose so."""
     _inherit = 'account.invoice'
 
     cs_visit_ids = fields.One2many('cs.visit', 'invoice_id', string='Follow-up visits',
@@ -22,10 +23,28 @@ class AccountInvoice(models.Model):
     def invoice_validate(self):
         res = super(AccountInvoice, self).invoice_validate()
         # a cancelled and re-validated invoice keeps the follow-ups it already has
-        todo = self.filtered(lambda i: i.type == 'out_invoice' and not i.sudo().cs_visit_ids)
+        todo = self.filtered(lambda i: i.type == 'out_invoice' and not i.sudo().cs_visit_ids)._cs_followup_due()
         if todo:
             self.env['cs.visit']._cs_plan_purchase_followups(todo)
         return res
+
+    @api.multi
+    def _cs_followup_due(self):
+        """The invoices whose validation plans follow-ups: all of them when the company plans per invoice;
+        otherwise the first invoice of each customer that has no purchase follow-ups yet."""
+        due = self.browse()
+        seen = set()
+        Visit = self.env['cs.visit'].sudo()
+        for invoice in self.sorted(lambda i: (i.date_invoice or '', i.id)):
+            if invoice.company_id.cs_followup_per_invoice:
+                due |= invoice
+                continue
+            partner = invoice.commercial_partner_id
+            if partner.id in seen or Visit.search_count([('partner_id', '=', partner.id), ('origin', '=', 'purchase')]):
+                continue
+            seen.add(partner.id)
+            due |= invoice
+        return due
 
     @api.multi
     def action_cs_plan_followups(self):

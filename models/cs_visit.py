@@ -1,7 +1,7 @@
 import datetime
 import logging
 
-from odoo import _, api, fields, models, tools
+from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..policy import values as value_policy
@@ -212,6 +212,18 @@ class CsVisit(models.Model):
         self.env.user._cs_require(lambda u: u._cs_is_manager(), message)
 
     @api.multi
+    def _cs_check_leadership(self, verb):
+        """Temporary visits for urgent needs are decided by the GM or the deputy GM, not by the one who
+        asked for them (POLICY §3, §8)."""
+        self.env.user._cs_require(lambda u: u._cs_is_gm() or u._cs_is_deputy_gm(), _(
+            'Only the general manager or the deputy general manager may %s the temporary visit "%s".')
+            % (verb, ', '.join(self.mapped('display_name'))))
+        own = self.filtered(lambda v: v.create_uid == self.env.user and self.env.uid != SUPERUSER_ID)
+        if own:
+            raise AccessError(_('You cannot %s your own request for the temporary visit "%s".')
+                              % (verb, own[0].display_name))
+
+    @api.multi
     def _cs_check_state(self, allowed, message):
         """Refuse an action on visits not in one of the ``allowed`` states (``message`` takes the visit)."""
         for visit in self:
@@ -241,8 +253,9 @@ class CsVisit(models.Model):
 
     @api.multi
     def action_approve(self):
-        """A manager approves temporary visits: they become planned."""
-        self._cs_check_manager(_('Only a customer service manager may approve a temporary visit.'))
+        """The company's leadership (GM or deputy GM, POLICY §3) approves temporary visits, never its own
+        request: they become planned."""
+        self._cs_check_leadership(_('approve'))
         self._cs_check_state(('to_approve',), _('Visit "%s" is not waiting for approval.'))
         for partner in self.mapped('partner_id'):
             self._cs_check_plannable(partner)
@@ -252,8 +265,9 @@ class CsVisit(models.Model):
 
     @api.multi
     def action_refuse(self):
-        """A manager refuses temporary visits: they are cancelled, with who refused them."""
-        self._cs_check_manager(_('Only a customer service manager may refuse a temporary visit.'))
+        """The company's leadership (GM or deputy GM) refuses temporary visits: they are cancelled, with who
+        refused them."""
+        self._cs_check_leadership(_('refuse'))
         self._cs_check_state(('to_approve',), _('Visit "%s" is not waiting for approval.'))
         self._cs_system_write({'state': 'cancelled', 'cancel_reason': _('Refused by %s') % self.env.user.name})
         return True
@@ -370,10 +384,11 @@ class CsVisit(models.Model):
         for line, period, planned in rules:
             role_user = policy._cs_role_user(line.visitor_role)
             values.append('(%s::int, %s::int, %s::varchar, %s::date, %s::varchar, %s::int, %s::varchar, '
-                          '%s::int, %s::boolean, %s::varchar)')
+                          '%s::int, %s::boolean, %s::varchar, %s::boolean)')
             params.extend([line.id, line.tier_id.id or None, period.key, planned, line.visitor_role,
                            role_user.id or None, line.method, line.remind_days, line.selected_only,
-                           line.with_context(lang=policy.company_id.partner_id.lang or 'en_US').name])
+                           line.with_context(lang=policy.company_id.partner_id.lang or 'en_US').name,
+                           line.unselected_only])
         ids = self._cs_plan_partner_ids(policy.company_id, partner_ids)
         query = self._cs_plan_sql(values)
         planned_count = 0
@@ -397,14 +412,17 @@ class CsVisit(models.Model):
                                   planned_date, user_id, method, state, name, remind_days, reminded,
                                   escalated, cs_auto_cancelled, create_uid, create_date, write_uid, write_date)
             SELECT p.id, ctx.company_id, p.cs_tier_id, r.line_id, 'policy', r.period_key, r.planned_date,
-                   CASE WHEN r.role = 'account_rep' THEN COALESCE(p.user_id, r.role_user) ELSE r.role_user END,
+                   """ + visit_policy.visitor_sql('r.role', 'r.role_user', 'p.user_id', 'sp.cs_manager_id',
+                                                  'p.cs_deputy_gm_id') + """,
                    r.method, 'planned', r.name, r.remind_days, FALSE, FALSE, FALSE,
                    ctx.uid, now() at time zone 'UTC', ctx.uid, now() at time zone 'UTC'
               FROM (VALUES """ + ', '.join(values) + """) AS r(line_id, tier_id, period_key, planned_date,
-                               role, role_user, method, remind_days, selected_only, name)
+                               role, role_user, method, remind_days, selected_only, name, unselected_only)
               CROSS JOIN (SELECT %s::int AS company_id, %s::int AS uid) AS ctx
               JOIN res_partner p ON (r.tier_id IS NULL OR r.tier_id = p.cs_tier_id)
-                                AND (NOT r.selected_only OR p.cs_visit_selected)
+                                AND """ + visit_policy.selection_sql(
+                                    'COALESCE(p.cs_visit_selected, FALSE)', 'r.selected_only', 'r.unselected_only') + """
+              LEFT JOIN res_users sp ON sp.id = p.user_id
              WHERE p.id BETWEEN %s AND %s
                AND p.id = p.commercial_partner_id AND p.active AND p.customer AND p.cs_tier_id IS NOT NULL
                AND (p.company_id IS NULL OR p.company_id = %s)
@@ -433,7 +451,9 @@ class CsVisit(models.Model):
               FROM cs_visit_policy_line l, res_partner p
              WHERE v.policy_line_id = l.id AND p.id = v.partner_id AND v.partner_id = ANY(%s)
                AND v.origin = 'policy' AND v.state = 'planned' AND v.planned_date >= %s
-               AND l.tier_id IS NOT NULL AND l.tier_id IS DISTINCT FROM p.cs_tier_id
+               AND ((l.tier_id IS NOT NULL AND l.tier_id IS DISTINCT FROM p.cs_tier_id)
+                    OR NOT """ + visit_policy.selection_sql(
+                        'COALESCE(p.cs_visit_selected, FALSE)', 'l.selected_only', 'COALESCE(l.unselected_only, FALSE)') + """)
          RETURNING v.id
         """, (_('The customer\'s tier changed'), self.env.uid, list(partner_ids), today))
         cancelled = [r[0] for r in self.env.cr.fetchall()]
@@ -468,6 +488,11 @@ class CsVisit(models.Model):
         for invoice in invoices.filtered(lambda i: self._cs_plannable(i.commercial_partner_id)):
             if self.sudo().search_count([('invoice_id', '=', invoice.id)]):
                 raise UserError(_('Invoice %s already has its follow-up visits.') % invoice.display_name)
+            if not invoice.company_id.cs_followup_per_invoice and self.sudo().search_count([
+                    ('partner_id', '=', invoice.commercial_partner_id.id), ('origin', '=', 'purchase')]):
+                raise UserError(_('%s already has its follow-up visits, planned once from its file (its first '
+                                  'invoice); the company plans them per invoice only when so configured.')
+                                % invoice.commercial_partner_id.display_name)
             policy = self.env['cs.visit.policy']._cs_for_company(invoice.company_id)
             offsets = policy._cs_followup_offsets() if policy else visit_policy.PURCHASE_FOLLOWUP_DAYS
             partner = invoice.commercial_partner_id

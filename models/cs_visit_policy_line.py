@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 from .cs_visit_policy import METHODS, VISITOR_ROLES
 
@@ -25,6 +26,17 @@ class CsVisitPolicyLine(models.Model):
     selected_only = fields.Boolean(
         string='Selected customers only',
         help='Only customers marked "selected for on-site visits" are visited under this rule.')
+    unselected_only = fields.Boolean(
+        string='Customers not selected only',
+        help='Only customers not selected for on-site visits are visited under this rule (e.g. the monthly '
+             'visit of general customers by their account representative, when the head does not visit them).')
+
+    @api.constrains('selected_only', 'unselected_only')
+    def _check_selection(self):
+        for line in self:
+            if line.selected_only and line.unselected_only:
+                raise ValidationError(_('The visit rule "%s" cannot be both for selected customers only and '
+                                        'for customers not selected only.') % line.name)
 
     _sql_constraints = [
         ('interval_positive', 'CHECK(interval_months > 0)', 'A visit interval is at least one month.'),

@@ -14,7 +14,7 @@ _logger = logging.getLogger(__name__)
 # Fields only a customer service manager may set by hand on a commercial partner.
 PIN_FIELDS = ('cs_tier_id', 'cs_tier_pinned', 'cs_tier_pin_reason')
 # Fields only the recompute writes (contacts receive them from their company through the host's sync).
-STAMPED_FIELDS = ('cs_annual_amount', 'cs_tier_date')
+STAMPED_FIELDS = ('cs_annual_amount', 'cs_tier_date', 'cs_tier_reason')
 
 
 class ResPartner(models.Model):
@@ -39,6 +39,14 @@ class ResPartner(models.Model):
     cs_currency_id = fields.Many2one('res.currency', string='Company currency', compute='_compute_cs_currency_id')
     cs_tier_date = fields.Date(string='Tier since', readonly=True,
                                help='Date the current tier was assigned.')
+    cs_tier_reason = fields.Selection([
+        (tier_policy.REASON_AMOUNT, 'Annual amount'),
+        (tier_policy.REASON_PINNED, 'Pinned by a manager'),
+        (tier_policy.REASON_OVERDUE, 'VIP amount, but a receivable overdue too long'),
+        (tier_policy.REASON_RATING, 'VIP amount, but credit rating C or D'),
+    ], string='Tier reason', readonly=True,
+        help='Why the customer has its tier, written by the recompute: VIP needs the amount and a good '
+             'payment record (no receivable overdue too long, credit rating not C/D).')
     cs_tier_pinned = fields.Boolean(
         string='Tier pinned', track_visibility='onchange',
         help='A manager fixed the tier by hand: the recompute keeps it.')
@@ -69,7 +77,8 @@ class ResPartner(models.Model):
     def _commercial_fields(self):
         # contacts show (and keep in sync) the tier of their commercial partner, the host's mechanism
         return super(ResPartner, self)._commercial_fields() + [
-            'cs_tier_id', 'cs_annual_amount', 'cs_tier_date', 'cs_tier_pinned', 'cs_tier_pin_reason']
+            'cs_tier_id', 'cs_annual_amount', 'cs_tier_date', 'cs_tier_pinned', 'cs_tier_pin_reason',
+            'cs_tier_reason']
 
     @api.model
     def _cs_protected_fields(self):
@@ -176,7 +185,7 @@ class ResPartner(models.Model):
                 self._cs_post_tier_changes(rows, today)
             if commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit
-        self.invalidate_cache(['cs_tier_id', 'cs_annual_amount', 'cs_tier_date'])
+        self.invalidate_cache(['cs_tier_id', 'cs_annual_amount', 'cs_tier_date', 'cs_tier_reason'])
         _logger.info('customer tiers: %d partners, %d rows updated, %d tier changes', len(ids), updated, changed)
         return changed
 
@@ -194,7 +203,11 @@ class ResPartner(models.Model):
         the commercial partners (id, old tier id, new tier id, amount, name) and the number of rows updated
         (contacts included, which follow their company)."""
         since = today - relativedelta(months=12)
-        tier_case = tier_policy.sql_case(bands, 'a.amount')
+        # VIP needs a good payment record (POLICY §1): nothing overdue beyond the company's days, rating not C/D
+        overdue_before = today - relativedelta(days=company.cs_vip_overdue_days or 0)
+        late, rating = '(o.partner_id IS NOT NULL)', 'p.cs_credit_rating'
+        tier_case = tier_policy.sql_case(bands, 'COALESCE(a.amount, 0)', late, rating)
+        reason_case = tier_policy.sql_reason(bands, 'COALESCE(a.amount, 0)', late, rating)
         self.env.cr.execute("""
             WITH amounts AS (
                 SELECT inv.commercial_partner_id AS partner_id,
@@ -205,26 +218,38 @@ class ResPartner(models.Model):
                    AND inv.company_id = %(company)s
                    AND inv.date_invoice > %(since)s AND inv.date_invoice <= %(today)s
                  GROUP BY inv.commercial_partner_id
+            ), overdue AS (
+                SELECT DISTINCT inv.commercial_partner_id AS partner_id
+                  FROM account_invoice inv
+                 WHERE inv.commercial_partner_id = ANY(%(ids)s)
+                   AND inv.state = 'open' AND inv.type = 'out_invoice' AND inv.company_id = %(company)s
+                   AND inv.residual_company_signed > 0 AND inv.date_due < %(overdue_before)s
             ), target AS (
                 SELECT p.id, COALESCE(a.amount, 0) AS amount,
                        CASE WHEN p.cs_tier_pinned AND p.cs_tier_id IS NOT NULL THEN p.cs_tier_id
-                            ELSE t.id END AS tier_id
+                            ELSE t.id END AS tier_id,
+                       CASE WHEN p.cs_tier_pinned AND p.cs_tier_id IS NOT NULL THEN '""" + tier_policy.REASON_PINNED + """'
+                            ELSE """ + reason_case + """ END AS reason
                   FROM res_partner p
                   LEFT JOIN amounts a ON a.partner_id = p.id
+                  LEFT JOIN overdue o ON o.partner_id = p.id
                   JOIN cs_tier t ON t.company_id = %(company)s AND t.code = (""" + tier_case + """)
                  WHERE p.id = ANY(%(ids)s)
             )
             UPDATE res_partner p
                SET cs_annual_amount = tg.amount,
                    cs_tier_id = tg.tier_id,
+                   cs_tier_reason = tg.reason,
                    cs_tier_date = CASE WHEN old.cs_tier_id IS DISTINCT FROM tg.tier_id OR old.cs_tier_date IS NULL
                                        THEN %(today)s ELSE old.cs_tier_date END
               FROM target tg, res_partner old
              WHERE p.commercial_partner_id = tg.id AND old.id = p.id
                AND (old.cs_annual_amount IS DISTINCT FROM tg.amount
-                    OR old.cs_tier_id IS DISTINCT FROM tg.tier_id OR old.cs_tier_date IS NULL)
+                    OR old.cs_tier_id IS DISTINCT FROM tg.tier_id OR old.cs_tier_date IS NULL
+                    OR old.cs_tier_reason IS DISTINCT FROM tg.reason)
          RETURNING p.id, p.commercial_partner_id, old.cs_tier_id, p.cs_tier_id, p.cs_annual_amount, p.display_name
-        """, {'ids': partner_ids, 'company': company.id, 'since': since, 'today': today})
+        """, {'ids': partner_ids, 'company': company.id, 'since': since, 'today': today,
+              'overdue_before': overdue_before})
         rows = self.env.cr.fetchall()
         # a first assignment (no tier yet) is not a change worth a chatter line
         changes = [(pid, old, new, amount, name) for pid, cpid, old, new, amount, name in rows

@@ -37,6 +37,11 @@ class ResUsers(models.Model):
         return self._cs_has_role(cs_roles.GM)
 
     @api.multi
+    def _cs_is_deputy_gm(self):
+        """The deputy general manager in charge 主管副总 (the general manager holds the role too)."""
+        return self._cs_has_role(cs_roles.DEPUTY_GM)
+
+    @api.multi
     def _cs_is_quality(self):
         return self._cs_has_role(cs_roles.QUALITY)
 

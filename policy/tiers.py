@@ -72,11 +72,54 @@ def classify(amount, bands):
     return RESERVE  # unreachable for a valid table: its lowest value band starts at 0
 
 
-def sql_case(bands, amount_sql):
+def sql_case(bands, amount_sql, overdue_sql=None, rating_sql=None):
     """A SQL CASE expression that classifies ``amount_sql`` into a tier code, the same rule as
     :func:`classify`, so a recompute can classify every customer in one set-based statement.
-    Thresholds are numbers from a validated table; they are formatted, not user text."""
+    Thresholds are numbers from a validated table; they are formatted, not user text.
+
+    With ``overdue_sql`` (a boolean expression: the customer has a receivable overdue too long) and
+    ``rating_sql`` (its credit rating), VIP also needs a good payment record (付款信誉良好); a customer
+    who lacks it falls to the next band down, key."""
     parts = ["WHEN (%s) <= 0 THEN '%s'" % (amount_sql, RESERVE)]
     for band in value_bands(bands):
-        parts.append("WHEN (%s) >= %r THEN '%s'" % (amount_sql, float(band.min_amount), band.code))
+        condition = "(%s) >= %r" % (amount_sql, float(band.min_amount))
+        if band.code == VIP and overdue_sql is not None:
+            condition += " AND NOT (%s) AND %s" % (overdue_sql, _sql_good_rating(rating_sql))
+        parts.append("WHEN %s THEN '%s'" % (condition, band.code))
     return "CASE %s ELSE '%s' END" % (' '.join(parts), RESERVE)
+
+
+# Why a customer has its tier (shown on the customer): its amount, a manager's pin, or the good payment
+# record VIP needs and it lacks (an overdue receivable, a C/D credit rating).
+REASON_AMOUNT, REASON_PINNED, REASON_OVERDUE, REASON_RATING = 'amount', 'pinned', 'overdue', 'rating'
+REASONS = (REASON_AMOUNT, REASON_PINNED, REASON_OVERDUE, REASON_RATING)
+# Credit ratings that deny VIP (seed 003: 付款信誉良好).
+BAD_RATINGS = ('C', 'D')
+
+
+def _sql_good_rating(rating_sql):
+    return "COALESCE(%s, '') NOT IN (%s)" % (rating_sql, ', '.join("'%s'" % r for r in BAD_RATINGS))
+
+
+def classify_with_reason(amount, bands, overdue=False, rating=None):
+    """The tier code of a customer and why: VIP needs the amount and a good payment record (no receivable
+    overdue too long, a rating not C/D); lacking it the customer is key, for that reason."""
+    code = classify(amount, bands)
+    if code != VIP:
+        return code, REASON_AMOUNT
+    if overdue or rating in BAD_RATINGS:
+        lower = [b for b in value_bands(bands) if b.code != VIP and amount >= b.min_amount]
+        return (lower[0].code if lower else RESERVE), (REASON_OVERDUE if overdue else REASON_RATING)
+    return VIP, REASON_AMOUNT
+
+
+def sql_reason(bands, amount_sql, overdue_sql, rating_sql):
+    """A SQL CASE giving the reason of the tier :func:`sql_case` assigns, as
+    :func:`classify_with_reason` does (the pin is the caller's)."""
+    vip = [b for b in bands if b.code == VIP]
+    if not vip:
+        return "'%s'" % REASON_AMOUNT
+    reaches = "(%s) > 0 AND (%s) >= %r" % (amount_sql, amount_sql, float(vip[0].min_amount))
+    return ("CASE WHEN %s AND (%s) THEN '%s' WHEN %s AND NOT %s THEN '%s' ELSE '%s' END" % (
+        reaches, overdue_sql, REASON_OVERDUE, reaches, _sql_good_rating(rating_sql), REASON_RATING,
+        REASON_AMOUNT))

@@ -108,3 +108,38 @@ def quarter_bounds(year, quarter):
 def valid_satisfaction(score):
     """A satisfaction score is 1 (very dissatisfied) to 5 (very satisfied), or not given."""
     return score in (None, False, 0) or 1 <= score <= 5
+
+
+# Visitor roles (POLICY §3, §7) and how each is resolved per customer: the account rep is its salesperson,
+# the responsible head the salesperson's site manager (first responsible manager), the deputy GM the one
+# in charge of the customer; each falls back to the user the company's policy names for the role.
+ACCOUNT_REP, HEAD, DEPUTY_GM, GM, SALES_MANAGER = 'account_rep', 'head', 'deputy_gm', 'gm', 'sales_manager'
+
+
+def resolve_visitor(role, role_user, salesperson=None, site_manager=None, deputy_in_charge=None):
+    """The visitor of a customer under a rule of ``role``: the customer's own person for the role when it
+    has one, else the policy's ``role_user``."""
+    own = {ACCOUNT_REP: salesperson, HEAD: site_manager, DEPUTY_GM: deputy_in_charge}.get(role)
+    return own or role_user
+
+
+def visitor_sql(role_sql, role_user_sql, salesperson_sql, site_manager_sql, deputy_sql):
+    """The SQL form of :func:`resolve_visitor`, for the set-based planner."""
+    return ("CASE %(role)s WHEN '%(rep)s' THEN COALESCE(%(sp)s, %(ru)s) "
+            "WHEN '%(head)s' THEN COALESCE(%(sm)s, %(ru)s) "
+            "WHEN '%(dgm)s' THEN COALESCE(%(dep)s, %(ru)s) ELSE %(ru)s END") % {
+        'role': role_sql, 'ru': role_user_sql, 'sp': salesperson_sql, 'sm': site_manager_sql,
+        'dep': deputy_sql, 'rep': ACCOUNT_REP, 'head': HEAD, 'dgm': DEPUTY_GM}
+
+
+def selection_applies(selected, selected_only, unselected_only):
+    """Whether a rule applies to a customer by its selection: rules for selected customers only (the GM's
+    half-yearly VIP visit, the head's half-yearly general visit) and rules for the others (the rep's monthly
+    visit of a general customer without the head's)."""
+    return (selected or not selected_only) and (not selected or not unselected_only)
+
+
+def selection_sql(selected_sql, selected_only_sql, unselected_only_sql):
+    """The SQL form of :func:`selection_applies`."""
+    return '((%s OR NOT %s) AND (NOT %s OR NOT %s))' % (
+        selected_sql, selected_only_sql, selected_sql, unselected_only_sql)

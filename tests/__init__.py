@@ -70,3 +70,10 @@ from . import test_archive_declassification
 from . import test_reception_register
 from . import test_preferential_grant
 from . import test_archive_chatter_composer
+from . import test_tier_payment_record
+from . import test_partner_credit_limit
+from . import test_visit_followup_file
+from . import test_visit_temporary_leadership
+from . import test_migration_visit_rules
+from . import test_visit_rules_seed
+from . import test_behaviour_lost_report

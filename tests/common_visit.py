@@ -34,6 +34,15 @@ class CsVisitCase(CsCase):
         # a fixed day keeps the periods of the assertions stable: 22 November 2026, in Q4
         cls.day = datetime.date(2026, 11, 22)
 
+    @classmethod
+    def _make_general(cls, partners):
+        """General customers, pinned (as a manager would): the seeds' monthly on-site visit by the rep
+        applies to general customers (POLICY §3), not to prospects in reserve."""
+        general = cls.env.ref('customer_service_mgmt.cs_tier_general')
+        cls.env.cr.execute("""UPDATE res_partner SET cs_tier_id = %s, cs_tier_pinned = TRUE, cs_tier_pin_reason = '测试'
+                               WHERE commercial_partner_id = ANY(%s)""", (general.id, partners.ids))
+        partners.invalidate_cache()
+
     def _set_tier(self, partner, code):
         """A manager pins the tier (an ORM write, as from the customer form)."""
         partner.sudo(self.manager)._cs_write_as_of({

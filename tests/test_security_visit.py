@@ -102,7 +102,7 @@ class TestSecurityVisit(CsVisitCase):
 
     def test_done_by_other_agent(self):
         """[3] Only the visitor (or a manager) marks a visit done: not who asked for it."""
-        self.request.sudo(self.manager).action_approve()
+        self.request.sudo(self.gm).action_approve()
         self.request.sudo(self.manager).write({'user_id': self.rep.id, 'outcome': '已沟通'})
         self._refused(lambda: self.request.sudo(self.agent).action_done(), AccessError)
         self.assertEqual(self.request.state, 'planned')
@@ -122,7 +122,7 @@ class TestSecurityVisit(CsVisitCase):
 
     def test_refuse_planned(self):
         """[3] Refusing applies to requests only, not to planned visits."""
-        self._refused(lambda: self.planned.sudo(self.manager).action_refuse(), UserError)
+        self._refused(lambda: self.planned.sudo(self.gm).action_refuse(), UserError)
         self.assertEqual(self.planned.state, 'planned')
 
     def test_done_with_blank_outcome(self):
@@ -162,7 +162,7 @@ class TestSecurityVisit(CsVisitCase):
     def test_approve_blacklisted(self):
         """[6] A request for a customer blacklisted since is not approved."""
         self._blacklist(self.customer)
-        self._refused(lambda: self.request.sudo(self.manager).action_approve(), UserError, '黑名单')
+        self._refused(lambda: self.request.sudo(self.gm).action_approve(), UserError, '黑名单')
         self.assertEqual(self.request.state, 'to_approve')
 
     # --- 5 maintenance entry points and "as of" days

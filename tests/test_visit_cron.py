@@ -4,6 +4,11 @@ from .common_visit import CsVisitCase
 class TestVisitCron(CsVisitCase):
     """The three daily crons of the return visits are active, repeat forever and run."""
 
+    @classmethod
+    def setUpClass(cls):
+        super(TestVisitCron, cls).setUpClass()
+        cls._make_general(cls.customer)
+
     def test_crons_declared_and_run(self):
         """Planning, reminders and care crons: daily, numbercall -1, and a direct run plans the customer."""
         for xmlid in ('ir_cron_cs_plan_visits', 'ir_cron_cs_remind_visits', 'ir_cron_cs_plan_care'):

@@ -19,6 +19,7 @@ class TestVisitIdempotency(CsVisitCase):
         for i in range(4):
             cls.customers |= cls.env['res.partner'].create({'name': '客户%s' % i, 'is_company': True,
                                                             'customer': True})
+        cls._make_general(cls.customers)
 
     def _snapshot(self):
         visits = self.Visit.search([('partner_id', 'in', self.customers.ids), ('origin', '=', 'policy')])

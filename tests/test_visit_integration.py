@@ -71,5 +71,6 @@ class TestVisitIntegration(ComplaintCase, CsVisitCase):
 
     def test_planning_cron_plans_others(self):
         """The same cron plans the customer once it is not blacklisted (the skip is the blacklist's doing)."""
+        self._make_general(self.customer)
         self._plan()
         self.assertTrue(self.Visit.search([('partner_id', '=', self.customer.id), ('origin', '=', 'policy')]))

@@ -4,7 +4,7 @@ from .common_visit import CsVisitCase
 
 
 class TestVisitTemporary(CsVisitCase):
-    """Temporary visits for urgent needs need a manager's approval before they are planned."""
+    """Temporary visits for urgent needs need the leadership's approval before they are planned."""
 
     def _request(self, user):
         return self.Visit.sudo(user).create({
@@ -12,12 +12,12 @@ class TestVisitTemporary(CsVisitCase):
             'planned_date': '2026-11-25', 'user_id': user.id, 'method': 'onsite'})
 
     def test_request_waits_for_approval(self):
-        """An agent's temporary visit waits for approval; the manager approves it and it is planned."""
+        """An agent's temporary visit waits for approval; the general manager approves it and it is planned."""
         visit = self._request(self.agent)
         self.assertEqual((visit.origin, visit.state), ('temporary', 'to_approve'))
-        visit.sudo(self.manager).action_approve()
+        visit.sudo(self.gm).action_approve()
         self.assertEqual(visit.state, 'planned')
-        self.assertEqual(visit.approved_uid, self.manager)
+        self.assertEqual(visit.approved_uid, self.gm)
 
     def test_agent_cannot_approve(self):
         """An agent cannot approve, not even their own request."""
@@ -47,6 +47,6 @@ class TestVisitTemporary(CsVisitCase):
     def test_refused_request_kept(self):
         """A refused request is cancelled, not deleted, with who refused it."""
         visit = self._request(self.agent)
-        visit.sudo(self.manager).action_refuse()
+        visit.sudo(self.gm).action_refuse()
         self.assertEqual(visit.state, 'cancelled')
-        self.assertIn(self.manager.name, visit.cancel_reason)
+        self.assertIn(self.gm.name, visit.cancel_reason)

@@ -85,3 +85,32 @@ class TestValidate(unittest.TestCase):
         """A table listing key above VIP is refused: sequence must read from the top tier down."""
         bands = [Band('vip', 20, 500000), Band('key', 10, 100000)] + DEFAULT[2:]
         self.assertEqual(rules(bands), ['order'])
+
+
+class TestVipPaymentRecord(unittest.TestCase):
+    """VIP needs the amount and a good payment record (POLICY §1); the SQL says the same."""
+
+    def test_good_record_is_vip(self):
+        """Amount reached, nothing overdue, rating A: VIP for its amount."""
+        from ..tiers import classify_with_reason
+        self.assertEqual(classify_with_reason(600000, DEFAULT, False, 'A'), ('vip', 'amount'))
+        self.assertEqual(classify_with_reason(600000, DEFAULT, False, None), ('vip', 'amount'))
+
+    def test_overdue_or_bad_rating_is_key(self):
+        """An overdue receivable or a C/D rating makes a VIP amount key, with the reason."""
+        from ..tiers import classify_with_reason
+        self.assertEqual(classify_with_reason(600000, DEFAULT, True, 'A'), ('key', 'overdue'))
+        self.assertEqual(classify_with_reason(600000, DEFAULT, False, 'C'), ('key', 'rating'))
+        self.assertEqual(classify_with_reason(600000, DEFAULT, False, 'D'), ('key', 'rating'))
+        self.assertEqual(classify_with_reason(200000, DEFAULT, True, 'D'), ('key', 'amount'))
+
+    def test_sql_case_names_the_conditions(self):
+        """The SQL CASE guards only the VIP band with the payment conditions."""
+        from ..tiers import sql_reason
+        case = sql_case(DEFAULT, 'a', 'o.late', 'p.rating')
+        self.assertIn("NOT (o.late) AND COALESCE(p.rating, '') NOT IN ('C', 'D') THEN 'vip'", case)
+        self.assertIn("WHEN (a) >= 100000.0 THEN 'key'", case)
+        self.assertEqual(sql_case(DEFAULT, 'a'), sql_case(DEFAULT, 'a', None, None))
+        reason = sql_reason(DEFAULT, 'a', 'o.late', 'p.rating')
+        self.assertIn("THEN 'overdue'", reason)
+        self.assertIn("THEN 'rating'", reason)

@@ -78,3 +78,33 @@ class TestPlanning(unittest.TestCase):
         self.assertTrue(valid_satisfaction(None))
         self.assertFalse(valid_satisfaction(6))
         self.assertFalse(valid_satisfaction(-1))
+
+
+class TestVisitRulesBySeed(unittest.TestCase):
+    """Visitors resolved per customer and selection rules (POLICY §3 table)."""
+
+    def test_resolve_visitor(self):
+        """Each role takes the customer's own person, else the policy's user."""
+        from ..visits import resolve_visitor
+        self.assertEqual(resolve_visitor('account_rep', 'default', salesperson='rep'), 'rep')
+        self.assertEqual(resolve_visitor('account_rep', 'default'), 'default')
+        self.assertEqual(resolve_visitor('head', 'head', salesperson='rep', site_manager='site'), 'site')
+        self.assertEqual(resolve_visitor('deputy_gm', 'dgm', deputy_in_charge='mine'), 'mine')
+        self.assertEqual(resolve_visitor('gm', 'gm', salesperson='rep', deputy_in_charge='x'), 'gm')
+
+    def test_selection(self):
+        """Selected-only rules need the flag; rules for the others exclude selected customers."""
+        from ..visits import selection_applies
+        self.assertTrue(selection_applies(True, True, False))
+        self.assertFalse(selection_applies(False, True, False))
+        self.assertFalse(selection_applies(True, False, True))
+        self.assertTrue(selection_applies(False, False, True))
+        self.assertTrue(selection_applies(False, False, False))
+
+    def test_sql_forms(self):
+        """The SQL forms name the same columns."""
+        from ..visits import selection_sql, visitor_sql
+        sql = visitor_sql('r.role', 'r.u', 'p.user_id', 'sp.cs_manager_id', 'p.cs_deputy_gm_id')
+        self.assertIn("WHEN 'head' THEN COALESCE(sp.cs_manager_id, r.u)", sql)
+        self.assertIn("WHEN 'deputy_gm' THEN COALESCE(p.cs_deputy_gm_id, r.u)", sql)
+        self.assertEqual(selection_sql('s', 'a', 'b'), '((s OR NOT a) AND (NOT s OR NOT b))')
