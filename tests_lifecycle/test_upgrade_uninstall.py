@@ -78,6 +78,12 @@ def _host_rows(db):
     return result
 
 
+def _credit(db):
+    """{partner id: (rating, limit)} of the customers with a credit rating."""
+    return {r[0]: (r[1], float(r[2] or 0)) for r in _sql(
+        db, 'SELECT id, cs_credit_rating, cs_credit_limit FROM res_partner WHERE cs_credit_rating IS NOT NULL')}
+
+
 @pytest.fixture(scope='module')
 def upgraded():
     conf, template, db = (os.environ.get('CSM_LIFECYCLE_CONF'), os.environ.get('CSM_TEMPLATE'),
@@ -109,9 +115,10 @@ def upgraded():
         mine = json.loads(_runner(old_conf, db, 'create')[4:])
         before = _addon_rows(db)
         host_before = _host_rows(db)
+        credit_before = _credit(db)
         _odoo(conf, db, os.path.join(tmp, 'update.log'), '-u', ADDON)
         yield {'conf': conf, 'db': db, 'version': version, 'mine': mine, 'before': before,
-               'host_before': host_before}
+               'host_before': host_before, 'credit_before': credit_before}
     finally:
         _admin('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % db)
         shutil.rmtree(os.path.join(filestore, db), ignore_errors=True)
@@ -137,6 +144,26 @@ def test_update_keeps_every_record_and_migrates(upgraded):
           JOIN ir_model_data d ON d.model = 'ir.cron' AND d.res_id = c.id AND d.module = %s""", (ADDON,)))
     assert codes['ir_cron_cs_plan_visits'] == 'model._cron_plan_visits()', codes
     assert not [name for name, code in codes.items() if 'model.cron_' in code], codes
+
+
+def test_update_migrates_visit_plans_and_credit(upgraded):
+    """The release's visit plans follow the seeds' rules after the update, and credit ratings and limits
+    are kept as they were."""
+    db = upgraded['db']
+    assert upgraded['credit_before'], 'the release holds customers with a credit rating'
+    assert _credit(db) == upgraded['credit_before']
+    rules = dict(_sql(db, """
+        SELECT d.name, l.selected_only FROM cs_visit_policy_line l
+          JOIN ir_model_data d ON d.model = 'cs.visit.policy.line' AND d.res_id = l.id AND d.module = %s""",
+                      (ADDON,)))
+    assert rules.get('cs_visit_policy_line_vip_gm') is True, rules
+    # no future planned visit of the GM's half-yearly rule is left for a customer who is not selected
+    wrong = _sql(db, """
+        SELECT v.id FROM cs_visit v JOIN cs_visit_policy_line l ON l.id = v.policy_line_id
+          JOIN res_partner p ON p.id = v.partner_id
+         WHERE v.state = 'planned' AND v.planned_date >= CURRENT_DATE AND l.selected_only
+           AND NOT COALESCE(p.cs_visit_selected, FALSE)""")
+    assert not wrong, wrong
 
 
 def test_uninstall_keeps_partners_tickets_invoices(upgraded):
