@@ -21,6 +21,7 @@
     'data': [
         'security/cs_security.xml',
         'security/ir.model.access.csv',
+        'security/cs_ticket_referral_security.xml',
         'data/cs_tier_data.xml',
         'data/ir_cron_data.xml',
         'views/cs_menus.xml',
@@ -63,6 +64,13 @@
         'report/cs_reward_statement_templates.xml',
         'report/cs_complaint_summary_templates.xml',
         'views/cs_complaint_summary_wizard_views.xml',
+        'views/helpdesk_ticket_followup_views.xml',
+        'views/res_company_followup_views.xml',
+        'data/cs_spot_check_sample_data.xml',
+        'views/cs_spot_check_sample_views.xml',
+        'data/cs_opinion_data.xml',
+        'views/cs_opinion_templates.xml',
+        'views/cs_star_feedback_views.xml',
     ],
     'demo': [
         'demo/cs_demo.xml',

@@ -63,3 +63,10 @@ from . import test_security_complaint
 from . import test_security_complaint_actions
 from . import test_security_archive
 from . import test_security_blacklist
+from . import test_complaint_suggestion
+from . import test_complaint_referral
+from . import test_complaint_dissatisfied
+from . import test_complaint_corrective_action
+from . import test_complaint_spot_check_sample
+from . import test_complaint_opinion_link
+from . import test_reward_star_feedback
