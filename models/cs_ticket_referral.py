@@ -69,7 +69,7 @@ class CsTicketReferral(models.Model):
                 raise UserError(_('The request of %s was answered already.') % ticket.number)
             if not answer:
                 raise UserError(_('The answer to the request of %s is empty.') % ticket.number)
-            referral._cs_system_write({'answer': answer, 'answered_date': fields.Datetime.now(),
+            referral.sudo()._cs_system_write({'answer': answer, 'answered_date': fields.Datetime.now(),
                                        'answered_by': self.env.uid})
             referral.sudo()._cs_close_activity(answer)
             ticket.message_post(body=_('%(dept)s answered: %(answer)s') % {

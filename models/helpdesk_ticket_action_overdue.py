@@ -9,6 +9,7 @@ class HelpdeskTicket(models.Model):
                                        search='_search_cs_action_overdue')
 
     @api.multi
+    @api.depends('cs_action_ids.done', 'cs_action_ids.date_deadline')
     def _compute_cs_action_overdue(self):
         for ticket in self:
             ticket.cs_action_overdue = any(ticket.sudo().cs_action_ids.mapped('overdue'))

@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError
 from ..policy import opinion_links as link_policy
 from ..policy import values as value_policy
 
+USED = 'used:'
 SOURCES = [('customer', 'Customer'), ('staff', 'Entered by staff')]
 
 
@@ -55,7 +56,8 @@ class HelpdeskTicket(models.Model):
         today = fields.Date.from_string(fields.Date.context_today(self))
         expiry = link_policy.expiry_day(today, company.cs_opinion_link_days)
         nonce = uuid.uuid4().hex
-        self.sudo()._cs_system_write({'cs_opinion_nonce': nonce, 'cs_opinion_expiry': fields.Date.to_string(expiry)})
+        self.sudo()._cs_system_write({'cs_opinion_nonce': nonce,
+                                      'cs_opinion_expiry': fields.Date.to_string(expiry)})
         token = link_policy.make_token(self._cs_opinion_secret(), self.id, nonce, expiry)
         base = self.env['ir.config_parameter'].sudo().get_param('web.base.url')
         return '%s/cs/opinion/%s' % (base, token)
@@ -84,7 +86,11 @@ class HelpdeskTicket(models.Model):
         if not ticket:
             return self.browse(), link_policy.Problem('forged', {})
         today = fields.Date.from_string(fields.Date.context_today(ticket))
-        problems = link_policy.token_problems(self._cs_opinion_secret(), token, ticket.cs_opinion_nonce, today)
+        # a used link keeps its nonce behind the mark, so that its second use is told apart from a forgery
+        nonce = ticket.cs_opinion_nonce or ''
+        used = nonce.startswith(USED)
+        problems = link_policy.token_problems(self._cs_opinion_secret(), token, nonce[len(USED):] if used else nonce,
+                                              today, used=used)
         return ticket, (problems[0] if problems else None)
 
     @api.model
@@ -98,7 +104,7 @@ class HelpdeskTicket(models.Model):
                 or value_policy.text_problem(comment) in ('type', 'nul') or len(comment or '') > 2000:
             return link_policy.Problem('bad_answer', {})
         comment = False if value_policy.is_blank(comment) else value_policy.clean(comment)
-        ticket._cs_system_write({'cs_opinion_nonce': False})
+        ticket._cs_system_write({'cs_opinion_nonce': USED + ticket.cs_opinion_nonce})
         ticket.write({'cs_customer_opinion': opinion})
         ticket._cs_system_write({'cs_opinion_source': 'customer', 'cs_opinion_comment': comment})
         labels = dict(self._fields['cs_customer_opinion']._description_selection(self.env))

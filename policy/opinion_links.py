@@ -34,15 +34,17 @@ def parse(token):
     return int(parts[0]), expiry, parts[2]
 
 
-def token_problems(secret, token, nonce, today):
-    """Why ``token`` may not record an opinion: forged (bad form or signature, or no link outstanding:
-    used or replaced), expired."""
+def token_problems(secret, token, nonce, today, used=False):
+    """Why ``token`` may not record an opinion: forged (bad form or signature, or not the ticket's
+    current link: none sent or replaced by a newer one), used already, expired."""
     parsed = parse(token)
     if not parsed or not nonce:
-        return [Problem('forged' if not parsed else 'used', {})]
+        return [Problem('forged', {})]
     ticket_id, expiry, sig = parsed
     if not hmac.compare_digest(sig, signature(secret, ticket_id, nonce, expiry)):
         return [Problem('forged', {})]
+    if used:
+        return [Problem('used', {})]
     if today > expiry:
         return [Problem('expired', {'expiry': expiry})]
     return []

@@ -44,10 +44,10 @@ class TestComplaintSpotCheckSample(ComplaintCase):
         self.assertFalse(self.env['cs.spot.check.sample']._cs_draw_samples(self.today))
 
     def test_share_outside_range_refused(self):
-        """A share outside 0-100 % is refused; nothing written."""
+        """A share outside 0-100 % is refused (the administrator configures it); nothing written."""
         for share in (-5, 100.5):
-            with self.assertRaisesRegex(ValidationError, '0'), self.env.cr.savepoint():
-                self.company.sudo(self.manager).write({'cs_spot_check_share': share})
+            with self.assertRaisesRegex(ValidationError, '0 到 100'), self.env.cr.savepoint():
+                self.company.write({'cs_spot_check_share': share})
             self.company.invalidate_cache()
             self.assertEqual(self.company.cs_spot_check_share, 10.0)
 

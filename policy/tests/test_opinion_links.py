@@ -26,9 +26,11 @@ class TestOpinionLinks(unittest.TestCase):
         self.assertEqual([p.rule for p in rules], ['expired'])
 
     def test_used_or_replaced(self):
-        """A used link (no nonce outstanding) or a replaced one (other nonce) is refused."""
+        """A used link or a replaced one (other nonce, none) is refused."""
+        self.assertEqual([p.rule for p in links.token_problems(self.secret, self._token(), 'n1', self.today,
+                                                               used=True)], ['used'])
         self.assertEqual([p.rule for p in links.token_problems(self.secret, self._token(), False, self.today)],
-                         ['used'])
+                         ['forged'])
         self.assertEqual([p.rule for p in links.token_problems(self.secret, self._token(), 'n2', self.today)],
                          ['forged'])
 
