@@ -61,3 +61,15 @@ from . import cs_credit_override_wizard
 from . import account_invoice_credit
 from . import cs_visit_coverage
 from . import res_partner_lost
+from . import helpdesk_ticket_suggestion
+from . import cs_ticket_referral
+from . import helpdesk_ticket_referral
+from . import res_company_followup
+from . import helpdesk_ticket_followup
+from . import cs_ticket_action_followup
+from . import helpdesk_ticket_action_overdue
+from . import cs_indicator_followup
+from . import cs_spot_check_sample
+from . import helpdesk_ticket_spot_check_sample
+from . import helpdesk_ticket_opinion
+from . import cs_star_feedback

@@ -46,6 +46,8 @@ class CsIndicator(models.Model):
     penalty_amount = fields.Float(string='Confirmed penalties', readonly=True)
     reward_amount = fields.Float(string='Confirmed rewards', readonly=True)
 
+    # the parts of the UNION, in id order (features add theirs at the end, at most 8)
+    _cs_sources = ('complaint', 'praise', 'reward_penalty', 'visit')
     # the measures every part of the UNION fills, in this order
     _cs_columns = ('date', 'source', 'user_id', 'team_id', 'partner_id', 'company_id', 'complaint_count',
                    'closed_count', 'handling_rate', 'on_time_rate', 'resolution_hours', 'dissatisfied_rate',
@@ -59,7 +61,7 @@ class CsIndicator(models.Model):
         types = {'date': 'date', 'source': 'varchar', 'user_id': 'integer', 'team_id': 'integer',
                  'partner_id': 'integer', 'company_id': 'integer'}
         # a unique id per row without a window function, so that filters reach each part of the UNION
-        cols = ['(%s * 4 + %d) AS id' % (values['id'], ('complaint', 'praise', 'reward_penalty', 'visit').index(source))]
+        cols = ['(%s * 8 + %d) AS id' % (values['id'], self._cs_sources.index(source))]
         for name in self._cs_columns:
             # every part casts to the same types, so the UNION reads integers and floats, not numerics
             kind = types.get(name, 'integer' if name.endswith('_count') else 'float8')
@@ -167,10 +169,14 @@ class CsIndicator(models.Model):
     @api.model_cr
     def init(self):
         self._cs_ensure_sources()
-        parts = [p for p in (self._cs_complaint_sql(), self._cs_praise_sql(), self._cs_reward_penalty_sql(),
-                             self._cs_visit_sql()) if p]
+        parts = [p for p in self._cs_parts() if p]
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute('CREATE VIEW %s AS (%s)' % (self._table, ' UNION ALL '.join(parts)))
+
+    @api.model
+    def _cs_parts(self):
+        """The SELECTs of the UNION; features add theirs with super()."""
+        return [self._cs_complaint_sql(), self._cs_praise_sql(), self._cs_reward_penalty_sql(), self._cs_visit_sql()]
 
     @api.model
     def _cs_visit_scores(self, start, end):

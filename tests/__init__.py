@@ -77,3 +77,10 @@ from . import test_visit_temporary_leadership
 from . import test_migration_visit_rules
 from . import test_visit_rules_seed
 from . import test_behaviour_lost_report
+from . import test_complaint_suggestion
+from . import test_complaint_referral
+from . import test_complaint_dissatisfied
+from . import test_complaint_corrective_action
+from . import test_complaint_spot_check_sample
+from . import test_complaint_opinion_link
+from . import test_reward_star_feedback

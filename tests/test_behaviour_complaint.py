@@ -1,4 +1,5 @@
 from .complaint_common import ComplaintCase
+from .common_followup import answer_referral
 
 
 class TestBehaviourComplaint(ComplaintCase):
@@ -13,6 +14,8 @@ class TestBehaviourComplaint(ComplaintCase):
         self._buy()
         ticket = self._ticket(user_id=self.agent.id)
         ticket.write({'cs_finding': 'product', 'cs_reply': '已更换', 'cs_customer_opinion': 'dissatisfied'})
+        ticket.action_cs_dissatisfied_followup('revisit', '销售经理回访')
+        answer_referral(ticket)
         ticket.write({'stage_id': self.stage_done.id})
         self.customer.cs_recompute_behaviour()
         self.assertEqual(self.customer.cs_behaviour, 'ordinary')
@@ -22,6 +25,7 @@ class TestBehaviourComplaint(ComplaintCase):
         self._buy()
         ticket = self._ticket(user_id=self.agent.id)
         ticket.write({'cs_finding': 'product', 'cs_reply': '已更换', 'cs_customer_opinion': 'satisfied'})
+        answer_referral(ticket)
         ticket.write({'stage_id': self.stage_done.id})
         self.customer.cs_recompute_behaviour()
         self.assertEqual(self.customer.cs_behaviour, 'loyal')

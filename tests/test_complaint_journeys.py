@@ -6,6 +6,7 @@ from odoo import fields
 from odoo.exceptions import AccessError
 
 from .complaint_common import ComplaintCase
+from .common_followup import answer_referral
 
 
 def _top_level_fields(arch):
@@ -98,6 +99,7 @@ class TestComplaintJourneys(ComplaintCase):
             ticket.write({'cs_action_ids': [(1, ticket.cs_action_ids.id, {'done': True})],
                           'cs_finding': 'product', 'cs_reply': '已致歉', 'cs_customer_opinion': 'satisfied'})
             self.assertTrue(ticket.cs_action_ids.done_date)
+            answer_referral(ticket)
             ticket.write({'stage_id': self.stage_done.id})
             self.assertTrue(ticket.sudo().cs_closed_date)
 

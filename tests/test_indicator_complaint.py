@@ -1,4 +1,5 @@
 from .complaint_common import ComplaintCase
+from .common_followup import answer_referral
 
 
 class IndicatorCase(ComplaintCase):
@@ -39,6 +40,9 @@ class IndicatorCase(ComplaintCase):
                              cs_registered_date=registered)
         if closed:
             ticket.write({'cs_finding': finding, 'cs_reply': '已答复', 'cs_customer_opinion': opinion})
+            if opinion == 'dissatisfied':  # a dissatisfied customer is revisited before closing
+                ticket.action_cs_dissatisfied_followup('revisit', '销售经理回访')
+            answer_referral(ticket)
             ticket.write({'stage_id': cls.stage_done.id})
             ticket.write({'cs_closed_date': closed})  # back-dated: closing stamps the present
         return ticket

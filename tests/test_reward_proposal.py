@@ -3,6 +3,7 @@ from psycopg2 import IntegrityError
 from odoo.tools import mute_logger
 
 from .complaint_common import ComplaintCase
+from .common_followup import answer_referral
 
 
 class TestRewardProposal(ComplaintCase):
@@ -19,6 +20,7 @@ class TestRewardProposal(ComplaintCase):
         ticket = self._ticket(user_id=self.agent.id)
         ticket.write({'cs_accused_user_ids': [(6, 0, self.accused.ids if accused else [])],
                       'cs_finding': finding, 'cs_reply': '已致歉并整改', 'cs_customer_opinion': 'satisfied'})
+        answer_referral(ticket)
         ticket.write({'stage_id': self.stage_done.id})
         return ticket
 

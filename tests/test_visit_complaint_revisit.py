@@ -3,6 +3,7 @@ import datetime
 from odoo import fields
 
 from .common_visit import CsVisitCase
+from .common_followup import answer_referral
 
 
 class TestVisitComplaintRevisit(CsVisitCase):
@@ -15,6 +16,7 @@ class TestVisitComplaintRevisit(CsVisitCase):
             'cs_kind': 'complaint', 'cs_finding': 'product', 'cs_reply': '已更换包装并致歉',
             'cs_customer_opinion': 'satisfied'})
         done = self.env['helpdesk.ticket.stage'].search([('closed', '=', True)], limit=1)
+        answer_referral(ticket)
         ticket.stage_id = done
         return ticket
 
