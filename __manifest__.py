@@ -70,6 +70,7 @@
         'demo/cs_complaint_demo.xml',
         'demo/cs_visit_demo.xml',
         'demo/cs_reward_demo.xml',
+        'demo/cs_host_demo_zh.xml',
     ],
     'post_init_hook': 'post_init_hook',
     'application': True,

@@ -45,3 +45,5 @@ from . import cs_visit_blacklist
 from . import helpdesk_ticket_visit
 from . import helpdesk_ticket_reward
 from . import res_company_summary
+from . import ir_translation
+from . import res_company_lang

@@ -63,3 +63,6 @@ from . import test_security_complaint
 from . import test_security_complaint_actions
 from . import test_security_archive
 from . import test_security_blacklist
+from . import test_i18n_company_lang
+from . import test_i18n_host_terms
+from . import test_i18n_punctuation
