@@ -97,6 +97,7 @@
         'demo/cs_visit_demo.xml',
         'demo/cs_reward_demo.xml',
         'demo/cs_archive_borrow_demo.xml',
+        'demo/cs_host_demo_zh.xml',
     ],
     'external_dependencies': {'python': ['lunardate']},
     'post_init_hook': 'post_init_hook',

@@ -509,6 +509,7 @@ class CsCustomerArchive(models.Model):
     @api.model
     def _cron_cs_archive_review(self):
         """Quarterly re-verification cron entry point."""
+        self = self.env['res.company']._cs_in_company_lang(self)  # the activities' summary
         return self.with_context(cs_commit_per_batch=not tools.config['test_enable'])._cs_create_reviews()
 
     @api.model

@@ -244,6 +244,7 @@ class CsRewardPenalty(models.Model):
         """Draft fines for a verified complaint (violation or mistake), once per complaint: the rows that
         exist already are skipped and the unique index guards against a concurrent closing."""
         company = ticket.company_id or self.env.user.company_id
+        self = self.env['res.company']._cs_in_company_lang(self, company)  # the notes
         bands = self.env['cs.penalty.band'].sudo()._cs_bands(company)
         if len(bands) < 2:
             return self.browse()

@@ -444,6 +444,7 @@ class CsVisit(models.Model):
         if not partner_ids:
             return 0
         today = self._cs_today(today)
+        self = self.env['res.company']._cs_in_company_lang(self)  # the cancel reason
         self.env.cr.execute("""
             UPDATE cs_visit v
                SET state = 'cancelled', cs_auto_cancelled = TRUE, cancel_reason = %s,
@@ -481,6 +482,7 @@ class CsVisit(models.Model):
     def _cs_plan_purchase_followups(self, invoices):
         """Plans the +3/+30/+60 day follow-ups of posted customer invoices (POLICY §3, seed 003):
         usage guidance, opinions, results. Refused for an invoice that already has them."""
+        self = self.env['res.company']._cs_in_company_lang(self, invoices[:1].company_id or None)
         names = {1: _('Follow-up 1/3 after purchase: usage guidance'),
                  2: _('Follow-up 2/3 after purchase: opinions'),
                  3: _('Follow-up 3/3 after purchase: results')}
@@ -520,6 +522,7 @@ class CsVisit(models.Model):
         """A closed complaint is revisited by the customer's sales manager (POLICY §2, §3): one revisit
         per ticket; a ticket that already has one is left alone. Called by the complaint's closing hook
         (helpdesk.ticket._cs_on_complaint_closed). Returns the visits planned."""
+        self = self.env['res.company']._cs_in_company_lang(self, tickets[:1].company_id or None)
         visits = self.browse()
         done = set(self.sudo().search([('ticket_id', 'in', tickets.ids), ('origin', '=', 'complaint')])
                    .mapped('ticket_id').ids)
@@ -553,6 +556,7 @@ class CsVisit(models.Model):
         overdue visits flip to overdue and their visitor's manager is notified, once."""
         today = self._cs_today(today)
         commit = self._cs_commit(commit)
+        self = self.env['res.company']._cs_in_company_lang(self)  # activities and chatter lines
         reminded = self._cs_remind(today, commit)
         overdue, escalated = self._cs_flag_overdue(today, commit)
         _logger.info('return visits: %d reminders, %d overdue, %d escalations', reminded, overdue, escalated)
@@ -631,6 +635,7 @@ class CsVisit(models.Model):
         """Daily cron: care visits for the birthdays and occasions coming within each occasion's lead
         time, once per contact, occasion and year; optionally a greeting mail."""
         today = self._cs_today(today)
+        self = self.env['res.company']._cs_in_company_lang(self)
         count = 0
         for occasion in self.env['cs.care.occasion'].sudo().search([]):
             count += len(occasion._cs_plan(today))

@@ -701,7 +701,7 @@ class HelpdeskTicket(models.Model):
                     'date': fields.Datetime.to_string(now)})
         except IntegrityError:
             return False  # escalated before (a concurrent or repeated run)
-        ticket = self.sudo().with_context(lang=user.lang or self.env.context.get('lang'))
+        ticket = self.sudo().with_context(lang=user.lang or (self.company_id or self.env.user.company_id)._cs_lang())
         ticket._cs_post_escalation(level, reason, user, now)
         if reason == 'overdue':
             super(HelpdeskTicket, self.sudo()).write({
@@ -744,7 +744,7 @@ class HelpdeskTicket(models.Model):
         self.sudo().write({'stage_id': stage.id})
         handler = self.user_id or self.cs_first_responder_id
         if handler:
-            ticket = self.sudo().with_context(lang=handler.lang or self.env.context.get('lang'))
+            ticket = self.sudo().with_context(lang=handler.lang or (self.company_id or self.env.user.company_id)._cs_lang())
             ticket._cs_post_spot_check_failure(handler, note)
 
     @api.multi

@@ -43,6 +43,7 @@ class HelpdeskTicket(models.Model):
         manager = (self.company_id or self.env.user.company_id).sudo().cs_manager_user_id
         if not manager:
             return
+        self = self.env['res.company']._cs_in_company_lang(self, self.company_id or None)
         body = _('%(count)s proposed fines of complaint %(ticket)s await your confirmation: adjust them within '
                  'their bands under its rewards and penalties, then confirm.') % {
             'count': len(proposals), 'ticket': self.number}

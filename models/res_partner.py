@@ -259,7 +259,9 @@ class ResPartner(models.Model):
     @api.model
     def _cs_post_tier_changes(self, changes, today):
         """Record tier changes in the chatter as the host's tracking does (a note with a tracking value
-        on `cs_tier_id`), loaded with COPY: the first classification may change a tier per customer."""
+        on `cs_tier_id`), loaded with COPY: the first classification may change a tier per customer.
+        Written in the company's language, whoever runs the recompute (the cron's user has none)."""
+        self = self.env['res.company']._cs_in_company_lang(self)
         tiers = {t.id: t.display_name for t in self.env['cs.tier'].search([])}
         currency = self.env.user.company_id.currency_id
         lang = self.env['res.lang']._lang_get(self.env.lang or 'en_US')

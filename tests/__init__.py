@@ -84,3 +84,6 @@ from . import test_complaint_corrective_action
 from . import test_complaint_spot_check_sample
 from . import test_complaint_opinion_link
 from . import test_reward_star_feedback
+from . import test_i18n_company_lang
+from . import test_i18n_host_terms
+from . import test_i18n_punctuation
