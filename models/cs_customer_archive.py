@@ -1,7 +1,5 @@
 import datetime
 import logging
-import threading
-from contextlib import contextmanager
 
 from psycopg2.extras import execute_values
 
@@ -12,6 +10,7 @@ from odoo.osv import expression
 from ..policy import archives as archive_policy
 from ..policy import values as value_policy
 from .cs_tier import CONFIDENTIALITY
+from .cs_scope import Scope
 
 _logger = logging.getLogger(__name__)
 
@@ -26,24 +25,16 @@ OVERRIDE_FIELDS = ('confidentiality_override', 'confidentiality_reason')
 # them again. Any other fetch of the content (code reaching ``archive.organisation``, an export of
 # ``archive_id/organisation`` from another model) registers itself. A thread-local, which a web API
 # caller cannot set, unlike a context key.
-_consulting = threading.local()
+_consulting = Scope()
 
 
-@contextmanager
 def _consultation(ids):
-    stack = getattr(_consulting, 'stack', None)
-    if stack is None:
-        stack = _consulting.stack = []
-    stack.append(frozenset(ids))
-    try:
-        yield
-    finally:
-        stack.pop()
+    return _consulting(frozenset(ids))
 
 
 def _being_consulted():
     ids = set()
-    for batch in getattr(_consulting, 'stack', ()):
+    for batch in _consulting.values():
         ids |= batch
     return ids
 

@@ -1,34 +1,24 @@
-import threading
-from contextlib import contextmanager
-
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import AccessError, UserError
 
 from ..policy import values as value_policy
+from .cs_scope import Scope
 
 # The addon's own code paths mark the protected fields they are about to write in a thread-local
 # register (which a web API caller cannot set, unlike a context key); the guard lets those through.
-_system = threading.local()
+_system = Scope()
 MODULE = 'customer_service_mgmt'
 
 
-@contextmanager
 def system_write(model_name, names):
     """Within this block the addon's code may write ``names`` of ``model_name`` (and the host's sync of
     them, e.g. to a customer's contacts)."""
-    stack = getattr(_system, 'stack', None)
-    if stack is None:
-        stack = _system.stack = []
-    stack.append((model_name, frozenset(names)))
-    try:
-        yield
-    finally:
-        stack.pop()
+    return _system((model_name, frozenset(names)))
 
 
 def _allowed(model_name):
     names = set()
-    for name, granted in getattr(_system, 'stack', ()):
+    for name, granted in _system.values():
         if name == model_name:
             names |= granted
     return names

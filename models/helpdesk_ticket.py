@@ -1,5 +1,5 @@
 import logging
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 import pytz
 from psycopg2 import IntegrityError

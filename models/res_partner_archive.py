@@ -1,12 +1,10 @@
-import threading
-from contextlib import contextmanager
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
 from ..policy import archives as archive_policy
 from ..policy import values as value_policy
+from .cs_scope import OverrideScope
 
 ADMISSION_STATES = [
     (archive_policy.PROSPECT, 'Prospect'),
@@ -22,24 +20,7 @@ CREDIT_GROUPS = 'customer_service_mgmt.group_cs_manager'
 
 # The general manager's override of the blacklist, while the operation it allows runs: set only by
 # res.partner._cs_blacklist_override (which checks who the user is), never by a context key.
-_override = threading.local()
-
-
-@contextmanager
-def _overriding(reason):
-    stack = getattr(_override, 'stack', None)
-    if stack is None:
-        stack = _override.stack = []
-    stack.append({'reason': reason, 'registered': set()})
-    try:
-        yield
-    finally:
-        stack.pop()
-
-
-def _current_override():
-    stack = getattr(_override, 'stack', None)
-    return stack[-1] if stack else None
+_override = OverrideScope()
 
 
 class ResPartner(models.Model):
@@ -239,7 +220,7 @@ class ResPartner(models.Model):
             raise UserError(Override._cs_value_message('reason', reason, problem))
         if value_policy.is_blank(reason):
             raise UserError(_('Overriding the blacklist needs a reason ("%s").') % Override._cs_field_label('reason'))
-        return _overriding(value_policy.clean(reason))
+        return _override.open(value_policy.clean(reason))
 
     @api.multi
     def _cs_check_blacklist(self, operation_label, override_reason=None, record=None):
@@ -251,7 +232,7 @@ class ResPartner(models.Model):
         The reason comes from ``override_reason`` (the addon's own callers) or the block opened by
         :meth:`_cs_blacklist_override`, never from the context. Returns the override records created."""
         overrides = self.env['cs.blacklist.override']
-        block = _current_override()
+        block = _override.current()
         reason = override_reason or (block and block['reason'])
         for partner in self._cs_blacklisted_partners():
             if value_policy.is_blank(reason):

@@ -1,35 +1,14 @@
-import threading
-from contextlib import contextmanager
-
-from dateutil.relativedelta import relativedelta
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..policy import values as value_policy
+from .cs_scope import OverrideScope
 
 CREDIT_GROUPS = 'customer_service_mgmt.group_cs_manager'
 
 # A manager's override of the credit limit, while the posting it allows runs: opened only by
 # res.partner._cs_credit_override (which checks who the user is and the reason), never by a context key.
-_override = threading.local()
-
-
-@contextmanager
-def _overriding(reason):
-    stack = getattr(_override, 'stack', None)
-    if stack is None:
-        stack = _override.stack = []
-    stack.append({'reason': reason, 'registered': set()})
-    try:
-        yield
-    finally:
-        stack.pop()
-
-
-def _current_override():
-    stack = getattr(_override, 'stack', None)
-    return stack[-1] if stack else None
+_override = OverrideScope()
 
 
 class ResPartner(models.Model):
@@ -93,7 +72,7 @@ class ResPartner(models.Model):
             raise UserError(Override._cs_value_message('reason', reason, problem))
         if value_policy.is_blank(reason):
             raise UserError(_('Overriding a credit limit needs a reason ("%s").') % Override._cs_field_label('reason'))
-        return _overriding(value_policy.clean(reason))
+        return _override.open(value_policy.clean(reason))
 
     @api.model
     def _cs_open_receivable(self, partner, company, exclude=None):
@@ -116,7 +95,7 @@ class ResPartner(models.Model):
         total = open_amount + invoice.amount_total_company_signed
         if total <= limit:
             return self.env['cs.credit.override']
-        block = _current_override()
+        block = _override.current()
         currency = invoice.company_id.currency_id
         amounts = {'partner': partner.display_name, 'total': '%.2f %s' % (total, currency.name),
                    'limit': '%.2f %s' % (limit, currency.name)}

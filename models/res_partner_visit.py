@@ -1,22 +1,15 @@
-import threading
-from contextlib import contextmanager
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from .cs_scope import Scope
+
 # The day a tier change re-plans as of, when the addon's code (an import, a test) gives one; a form's
 # write re-plans as of today. Thread-local, so that no web API caller can set it (a context key could).
-_replan = threading.local()
+_replan = Scope()
 
 
-@contextmanager
 def replan_as_of(today):
-    previous = getattr(_replan, 'today', None)
-    _replan.today = today
-    try:
-        yield
-    finally:
-        _replan.today = previous
+    return _replan(today)
 
 
 class ResPartner(models.Model):
@@ -98,7 +91,7 @@ class ResPartner(models.Model):
         changed = [p.id for p in self if p.id in before and (
             p.cs_tier_id.id != before[p.id] or 'cs_visit_selected' in vals)]
         if changed:
-            self.env['cs.visit'].sudo()._cs_replan_partners(changed, getattr(_replan, 'today', None))
+            self.env['cs.visit'].sudo()._cs_replan_partners(changed, _replan.current())
         return res
 
     @api.multi
