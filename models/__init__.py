@@ -45,3 +45,12 @@ from . import cs_visit_blacklist
 from . import helpdesk_ticket_visit
 from . import helpdesk_ticket_reward
 from . import res_company_summary
+from . import res_company_site
+from . import helpdesk_ticket_site
+from . import res_company_escalation
+from . import cs_ticket_escalation_level
+from . import helpdesk_ticket_severity
+from . import cs_escalation_level
+from . import helpdesk_ticket_escalation
+from . import helpdesk_ticket_team
+from . import helpdesk_ticket_governed

@@ -63,3 +63,12 @@ from . import test_security_complaint
 from . import test_security_complaint_actions
 from . import test_security_archive
 from . import test_security_blacklist
+from . import test_complaint_site_manager
+from . import test_migration_site_manager
+from . import test_complaint_severity
+from . import test_complaint_summary_recipients
+from . import test_complaint_escalation_chain
+from . import test_complaint_escalation_manual
+from . import test_complaint_approval
+from . import test_complaint_team_scope
+from . import test_migration_customer_service_teams

@@ -6,3 +6,4 @@ from . import cs_award_wizard
 from . import cs_service_star_wizard
 from . import cs_reward_statement_wizard
 from . import cs_complaint_summary_wizard
+from . import cs_ticket_escalate
