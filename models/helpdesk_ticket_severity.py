@@ -52,7 +52,7 @@ class HelpdeskTicket(models.Model):
     def _cs_notify_major(self):
         """A major complaint goes to the department head and to the deputy GM in charge at once."""
         result = super(HelpdeskTicket, self)._cs_notify_major()
-        for ticket in self:
+        for ticket in self.filtered(lambda t: t._cs_level_user(DEPUTY_GM)):  # a company may have none
             ticket._cs_escalate(DEPUTY_GM, 'major', datetime.utcnow())
         return result
 
