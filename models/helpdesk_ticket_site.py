@@ -35,8 +35,8 @@ class HelpdeskTicket(models.Model):
             company = (self.company_id or self.env.user.company_id).sudo()
             fallback = company.cs_site_manager_fallback_id or company.cs_manager_user_id
             managers |= fallback
-            body = _('No site sales manager was found for %(persons)s on complaint %(ticket)s: %(fallback)s is '
-                     'proposed as first responsible person instead; check the site of these persons.') % {
+            body = _('No site sales manager was found for %(persons)s on complaint %(ticket)s: %(fallback)s answers '
+                     'as first responsible person instead; check the site of these persons.') % {
                 'persons': '、'.join(missing.mapped('name')), 'ticket': self.number,
                 'fallback': fallback.name or _('nobody')}
             self.sudo().message_post(body='<p>%s</p>' % tools.html_escape(body), subtype='mail.mt_note')

@@ -22,7 +22,9 @@ class MailMessage(models.Model):
     @api.multi
     def check_access_rule(self, operation):
         super(MailMessage, self).check_access_rule(operation)
-        if self._uid != SUPERUSER_ID and self.ids and self._cs_hidden_archive_messages(self.ids):
+        # the composer inherits mail.message but its ids are not messages' ids
+        if self._name == 'mail.message' and self._uid != SUPERUSER_ID and self.ids \
+                and self._cs_hidden_archive_messages(self.ids):
             raise AccessError(_('The messages of a customer archive are read only by those who may read the '
                                 'archive (operation: %s).') % operation)
 
