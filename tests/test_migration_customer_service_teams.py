@@ -24,7 +24,8 @@ class TestMigrationCustomerServiceTeams(ComplaintCase):
         """The columns as the previous version left them: not there, so NULL once added."""
         self.env.cr.execute('UPDATE helpdesk_ticket_team SET cs_customer_service = NULL WHERE id = %s', (team.id,))
         self.env.cr.execute('UPDATE helpdesk_ticket SET cs_governed = NULL WHERE id = ANY(%s)', (tickets.ids,))
-        (team | tickets).invalidate_cache()
+        team.invalidate_cache()
+        tickets.invalidate_cache()
 
     def test_existing_teams_and_tickets_stay_under_the_policy(self):
         """An old team becomes a customer-service team; its tickets and those without a team are governed."""
@@ -33,7 +34,8 @@ class TestMigrationCustomerServiceTeams(ComplaintCase):
         without = self._ticket()
         self._old_state(team, with_team | without)
         migration.migrate(self.env.cr, '11.0.1.0.0')
-        (team | with_team | without).invalidate_cache()
+        team.invalidate_cache()
+        (with_team | without).invalidate_cache()
         self.assertTrue(team.cs_customer_service)
         self.assertEqual((with_team.cs_governed, without.cs_governed), (True, True))
 
