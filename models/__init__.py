@@ -75,3 +75,12 @@ from . import helpdesk_ticket_opinion
 from . import cs_star_feedback
 from . import ir_translation
 from . import res_company_lang
+from . import res_company_site
+from . import helpdesk_ticket_site
+from . import res_company_escalation
+from . import cs_ticket_escalation_level
+from . import helpdesk_ticket_severity
+from . import cs_escalation_level
+from . import helpdesk_ticket_escalation
+from . import helpdesk_ticket_team
+from . import helpdesk_ticket_governed

@@ -2,6 +2,7 @@ from odoo import api, fields, models, tools
 
 from ..policy import behaviour as behaviour_policy
 from ..policy import rewards as reward_policy
+from ..policy import teams as team_policy
 
 # The columns of cs_visit (return visits 回访) the indicators read: the visitor, the 1-5 score and the
 # date a done visit took place. A visit counts in the month it was planned for (see _cs_visit_sql).
@@ -96,7 +97,7 @@ class CsIndicator(models.Model):
         }) + """ FROM helpdesk_ticket t
                  LEFT JOIN res_company c ON c.id = t.company_id
                  LEFT JOIN res_partner cp ON cp.id = c.partner_id
-                WHERE t.cs_kind = 'complaint'"""
+                WHERE t.cs_kind = 'complaint' AND """ + team_policy.governed_sql('t')
 
     @api.model
     def _cs_praise_sql(self):

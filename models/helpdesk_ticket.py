@@ -238,7 +238,8 @@ class HelpdeskTicket(models.Model):
 
     @api.constrains('stage_id', 'cs_kind', 'cs_finding', 'cs_reply', 'cs_customer_opinion', 'cs_promised_date')
     def _check_cs_closing(self):
-        for ticket in self.filtered('stage_id.closed'):
+        # a ticket outside the policy (another team's, POLICY §2) closes under the host's rules
+        for ticket in self.filtered(lambda t: t.stage_id.closed and t._cs_is_governed()):
             problems = deadline_policy.closing_problems(
                 ticket.cs_kind, ticket.cs_finding, ticket.cs_reply, ticket.cs_customer_opinion,
                 ticket.cs_promised_date)
@@ -253,6 +254,11 @@ class HelpdeskTicket(models.Model):
             refusals = ticket._cs_closing_refusals()
             if refusals:
                 raise ValidationError('\n'.join(refusals))
+
+    @api.multi
+    def _cs_is_governed(self):
+        """Whether the customer service policy applies to this ticket (one record); features restrict it."""
+        return True
 
     @api.multi
     def _cs_closing_refusals(self):
@@ -490,9 +496,18 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _cs_escalation_domain(self, now):
         """Open complaints past their deadline that can still climb a level."""
-        return [('cs_kind', '=', deadline_policy.COMPLAINT), ('cs_closed_date', '=', False),
-                ('cs_deadline', '<', fields.Datetime.to_string(now)),
-                ('cs_escalation_level', '!=', deadline_policy.LEVELS[-1])]
+        return [('cs_kind', 'in', list(self._cs_escalated_kinds())), ('cs_closed_date', '=', False),
+                ('cs_deadline', '<', fields.Datetime.to_string(now))]
+
+    @api.model
+    def _cs_escalated_kinds(self):
+        """The kinds an overdue ticket escalates for (features add consultations)."""
+        return (deadline_policy.COMPLAINT,)
+
+    @api.model
+    def _cs_escalation_chains(self):
+        """{company id: its chain of levels, the handler first} for the overdue scan."""
+        return {company.id: deadline_policy.LEVELS for company in self.env['res.company'].search([])}
 
     @api.model
     def _cs_escalate_overdue(self, now=None):
@@ -527,6 +542,7 @@ class HelpdeskTicket(models.Model):
             + ' WHERE ' + where_clause + ' ORDER BY "helpdesk_ticket".id', params)
         rows = self.env.cr.fetchall()
         hours = {company.id: company.cs_escalation_hours for company in self.env['res.company'].search([])}
+        chains = self._cs_escalation_chains()
         default_company = self.env.user.company_id.id
         for batch_rows in tools.split_every(self._cs_escalation_batch_size, rows, list):
             batch = []
@@ -534,7 +550,8 @@ class HelpdeskTicket(models.Model):
                 # Odoo 11 reads timestamps as strings
                 level = deadline_policy.next_escalation(
                     current, fields.Datetime.from_string(deadline), now, fields.Datetime.from_string(escalated),
-                    hours.get(company_id or default_company, 24))
+                    hours.get(company_id or default_company, 24),
+                    chains.get(company_id or default_company, deadline_policy.LEVELS))
                 if level:
                     batch.append((self.browse(ticket_id), level))
             yield batch
@@ -662,7 +679,7 @@ class HelpdeskTicket(models.Model):
         if not self:
             return
         super(HelpdeskTicket, self).write({'cs_closed_date': fields.Datetime.now()})
-        for ticket in self.filtered(lambda t: t.cs_kind == deadline_policy.COMPLAINT):
+        for ticket in self.filtered(lambda t: t.cs_kind == deadline_policy.COMPLAINT and t._cs_is_governed()):
             ticket._cs_on_complaint_closed()
 
     @api.multi
@@ -689,8 +706,7 @@ class HelpdeskTicket(models.Model):
         # alone: the side effects below read the ticket in other environments (sudo, the recipient's
         # language), which would otherwise re-read the whole batch it was prefetched with each time
         self = self.with_prefetch()  # pylint: disable=self-cls-assignment
-        company = self.company_id or self.env.user.company_id
-        user = company._cs_level_user(level)
+        user = self._cs_level_user(level)
         if not user:
             _logger.warning('complaint %s: nobody to escalate to at level %s', self.number, level)
             return False
@@ -703,10 +719,17 @@ class HelpdeskTicket(models.Model):
             return False  # escalated before (a concurrent or repeated run)
         ticket = self.sudo().with_context(lang=user.lang or (self.company_id or self.env.user.company_id)._cs_lang())
         ticket._cs_post_escalation(level, reason, user, now)
-        if reason == 'overdue':
+        if reason in ('overdue', 'manual'):  # a notification (major, serious) does not move the level
             super(HelpdeskTicket, self.sudo()).write({
                 'cs_escalation_level': level, 'cs_escalated_date': fields.Datetime.to_string(now)})
         return True
+
+    @api.multi
+    def _cs_level_user(self, level):
+        """Whom this ticket goes to at ``level``: the company's person (features resolve some levels,
+        such as the site's manager, from the ticket itself)."""
+        self.ensure_one()
+        return (self.company_id or self.env.user.company_id)._cs_level_user(level)
 
     @api.multi
     def _cs_post_escalation(self, level, reason, user, now):

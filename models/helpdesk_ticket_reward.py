@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models, tools
 
+from ..policy import rewards as reward_policy
+
 
 class HelpdeskTicket(models.Model):
     """Complaints propose fines when they close with a violation or mistake finding (POLICY §4)."""
@@ -29,8 +31,14 @@ class HelpdeskTicket(models.Model):
         # people's fines
         Record = self.env['cs.reward.penalty'].sudo()
         for ticket in self.sudo():
-            proposed = Record._cs_propose_for_complaint(
-                ticket, ticket.cs_finding, ticket.cs_accused_user_ids, ticket._cs_first_responsible_manager())
+            if ticket.cs_finding not in reward_policy.PENALTY_FINDINGS:
+                continue
+            # one site manager per site of the persons concerned; the person fines are proposed once
+            managers = ticket._cs_first_responsible_manager()
+            proposed = Record.browse()
+            for manager in managers or [managers]:
+                proposed |= Record._cs_propose_for_complaint(
+                    ticket, ticket.cs_finding, ticket.cs_accused_user_ids, manager)
             if proposed:
                 ticket._cs_announce_proposals(proposed)
         return result
@@ -53,12 +61,6 @@ class HelpdeskTicket(models.Model):
             'date_deadline': fields.Date.context_today(self), 'user_id': manager.id,
             'summary': _('Confirm the proposed fines'), 'note': '<p>%s</p>' % tools.html_escape(body),
         })
-
-    @api.multi
-    def _cs_first_responsible_manager(self):
-        """The site's first responsible manager 现场第一责任人: the handler's manager."""
-        self.ensure_one()
-        return self.user_id.cs_manager_id
 
     @api.multi
     def action_view_cs_reward_penalties(self):

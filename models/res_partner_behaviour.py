@@ -6,6 +6,7 @@ from psycopg2.extras import execute_values
 from odoo import api, fields, models, tools
 
 from ..policy import behaviour as behaviour_policy
+from ..policy import teams as team_policy
 
 _logger = logging.getLogger(__name__)
 
@@ -121,6 +122,7 @@ class ResPartner(models.Model):
                    ARRAY_REMOVE(ARRAY_AGG(t.cs_customer_opinion), NULL)
               FROM helpdesk_ticket t JOIN res_partner p ON p.id = t.partner_id
              WHERE p.commercial_partner_id = ANY(%s) AND t.cs_kind = 'complaint'
+               AND """ + team_policy.governed_sql('t') + """
                AND (t.company_id = %s OR t.company_id IS NULL)
                AND t.cs_registered_date::date > %s AND t.cs_registered_date::date <= %s
              GROUP BY p.commercial_partner_id

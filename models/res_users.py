@@ -68,6 +68,22 @@ class ResUsers(models.Model):
         return self.id != SUPERUSER_ID and self in ticket.sudo().cs_accused_user_ids
 
     @api.multi
+    def _cs_site_manager(self):
+        """The site sales manager 现场销售经理 of this user's site 销售现场, its first responsible person
+        第一责任人 (POLICY §2, seed 000 四): the leader of the user's sales team when the host's sales teams
+        are installed, else the site manager recorded on the user. Empty when neither is known."""
+        self.ensure_one()
+        user = self.sudo()
+        if 'crm.team' in self.env:
+            Team = self.env['crm.team'].sudo()
+            team = user.sale_team_id if 'sale_team_id' in user._fields else Team
+            if not team and 'member_ids' in Team._fields:
+                team = Team.search([('member_ids', 'in', user.ids)], limit=1)
+            if team.user_id:
+                return team.user_id
+        return user.cs_manager_id
+
+    @api.multi
     def _cs_require(self, predicate, message):
         """Raise AccessError(message) unless ``predicate(self)``; ``message`` is already translated."""
         self.ensure_one()

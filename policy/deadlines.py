@@ -167,19 +167,20 @@ def remaining_hours(deadline, now):
     return (deadline - now).total_seconds() / 3600.0
 
 
-def next_escalation(level, deadline, now, last_escalated, escalation_hours):
+def next_escalation(level, deadline, now, last_escalated, escalation_hours, levels=LEVELS):
     """The level an overdue complaint escalates to now, or None.
 
-    One level at a time: the first step as soon as the deadline has passed, each further step when
-    ``escalation_hours`` have passed since the previous one without the complaint being closed."""
+    One level at a time along ``levels`` (the company's chain, the handler first): the first step as soon
+    as the deadline has passed, each further step when ``escalation_hours`` have passed since the previous
+    one without the complaint being closed. A level no longer in the chain restarts it at its first step."""
     if not deadline or now <= deadline:
         return None
-    index = LEVELS.index(level or HANDLER)
-    if index + 1 >= len(LEVELS):
+    index = levels.index(level) if level in levels else 0
+    if index + 1 >= len(levels):
         return None
     if last_escalated and now - last_escalated < timedelta(hours=escalation_hours):
         return None
-    return LEVELS[index + 1]
+    return levels[index + 1]
 
 
 def retention_cutoff(now, months):

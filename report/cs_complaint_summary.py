@@ -7,6 +7,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..policy import behaviour as behaviour_policy
+from ..policy import teams as team_policy
 
 # the breakdowns of the monthly summary, in the order of the GROUPING SETS below
 DIMENSIONS = ('category_id', 'channel_id', 'cs_severity', 'cs_finding')
@@ -84,10 +85,10 @@ class CsComplaintSummary(models.AbstractModel):
                    COUNT(*) FILTER (WHERE t.cs_customer_opinion = 'dissatisfied') AS dissatisfied,
                    SUM(CASE t.cs_customer_opinion %s END) AS score
               FROM helpdesk_ticket t
-             WHERE t.cs_kind = 'complaint' AND t.company_id = %%(company)s
+             WHERE t.cs_kind = 'complaint' AND %s AND t.company_id = %%(company)s
                AND t.cs_registered_date >= %%(start)s AND t.cs_registered_date < %%(end)s
              GROUP BY 1, 2, 3, 4
-        """ % opinion_score
+        """ % (opinion_score, team_policy.governed_sql('t'))
 
     @api.model
     def _cs_figures(self, sums):

@@ -87,3 +87,12 @@ from . import test_reward_star_feedback
 from . import test_i18n_company_lang
 from . import test_i18n_host_terms
 from . import test_i18n_punctuation
+from . import test_complaint_site_manager
+from . import test_migration_site_manager
+from . import test_complaint_severity
+from . import test_complaint_summary_recipients
+from . import test_complaint_escalation_chain
+from . import test_complaint_escalation_manual
+from . import test_complaint_approval
+from . import test_complaint_team_scope
+from . import test_migration_customer_service_teams

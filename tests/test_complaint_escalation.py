@@ -8,6 +8,9 @@ class TestComplaintEscalation(ComplaintCase):
 
     def setUp(self):
         super(TestComplaintEscalation, self).setUp()
+        # this company climbs from the handler to the CS manager, then the general manager (its own chain)
+        for sequence, level in enumerate(('cs_manager', 'general_manager')):
+            self.env['cs.escalation.level'].create({'level': level, 'sequence': sequence})
         self.ticket = self._ticket(cs_registered_date='2020-03-02 01:00:00', user_id=self.agent.id)
         self.now = datetime.utcnow()
 

@@ -8,3 +8,4 @@ from . import cs_reward_statement_wizard
 from . import cs_complaint_summary_wizard
 from . import cs_lost_customer_wizard
 from . import cs_service_star_feedback
+from . import cs_ticket_escalate
