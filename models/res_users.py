@@ -38,7 +38,8 @@ class ResUsers(models.Model):
 
     @api.multi
     def _cs_is_deputy_gm(self):
-        """The deputy general manager in charge 主管副总 (the general manager holds the role too)."""
+        """The deputy general manager in charge 主管副总 (a role of its own: the general manager decides what
+        the deputy approves, but is not the deputy; a company without one needs no deputy's approval)."""
         return self._cs_has_role(cs_roles.DEPUTY_GM)
 
     @api.multi
