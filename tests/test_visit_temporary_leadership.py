@@ -24,9 +24,10 @@ class TestVisitTemporaryLeadership(CsVisitCase):
         self.assertEqual((visit.state, visit.approved_uid), ('planned', self.deputy_gm))
 
     def test_roles(self):
-        """The deputy GM role implies the manager's; the GM holds the deputy's; a manager does not."""
+        """The deputy GM role implies the manager's; the GM and a manager do not hold the deputy's (the GM
+        approves as the GM)."""
         self.assertTrue(self.deputy_gm._cs_is_manager())
-        self.assertTrue(self.gm._cs_is_deputy_gm())
+        self.assertFalse(self.gm._cs_is_deputy_gm())
         self.assertFalse(self.manager._cs_is_deputy_gm())
 
     def test_manager_cannot_approve(self):
