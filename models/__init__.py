@@ -73,3 +73,4 @@ from . import cs_spot_check_sample
 from . import helpdesk_ticket_spot_check_sample
 from . import helpdesk_ticket_opinion
 from . import cs_star_feedback
+from . import helpdesk_ticket_followup_buttons

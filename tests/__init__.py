@@ -84,3 +84,4 @@ from . import test_complaint_corrective_action
 from . import test_complaint_spot_check_sample
 from . import test_complaint_opinion_link
 from . import test_reward_star_feedback
+from . import test_complaint_followup_wizards
