@@ -12,7 +12,7 @@ class CsTicketDissatisfiedFollowup(models.TransientModel):
 
     ticket_id = fields.Many2one('helpdesk.ticket', string='Ticket', required=True,
                                 default=lambda self: self.env.context.get('active_id'))
-    mode = fields.Selection(FOLLOWUPS, string='Follow-up', required=True, default='rehandle')
+    mode = fields.Selection(FOLLOWUPS, string='Follow-up kind', required=True, default='rehandle')
     note = fields.Text(string='Note', required=True)
 
     @api.multi
