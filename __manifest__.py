@@ -96,6 +96,7 @@
         'data/cs_opinion_data.xml',
         'views/cs_opinion_templates.xml',
         'views/cs_star_feedback_views.xml',
+        'wizards/cs_ticket_followup_wizard_views.xml',
     ],
     'demo': [
         'demo/cs_demo.xml',

@@ -84,3 +84,4 @@ from . import cs_escalation_level
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_governed
+from . import helpdesk_ticket_followup_buttons

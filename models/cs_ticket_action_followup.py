@@ -36,6 +36,13 @@ class CsTicketAction(models.Model):
             return overdue
         return ['|', ('done', '=', True), ('date_deadline', '>=', today)]
 
+    @api.multi
+    def action_cs_open_verify(self):
+        """Open the verification form of this action (the verification is checked by action_cs_verify)."""
+        self.ensure_one()
+        return dict(self.env.ref('customer_service_mgmt.cs_ticket_action_verify_action').read()[0],
+                    context={'default_action_id': self.id})
+
     @api.model
     def create(self, vals):
         action = super(CsTicketAction, self).create(vals)

@@ -26,6 +26,10 @@ class CsTicketReferral(models.Model):
     answered_by = fields.Many2one('res.users', string='Answered by', readonly=True)
     answered = fields.Boolean(compute='_compute_answered', store=True)
     company_id = fields.Many2one(related='ticket_id.company_id', store=True, readonly=True)
+    # read as the system: a recipient outside customer service may not read the complaint itself
+    ticket_number = fields.Char(related='ticket_id.number', string='Ticket number', readonly=True)
+    cs_is_recipient = fields.Boolean(compute='_compute_cs_is_recipient',
+                                     help='The current user answers this request (shows the answer button).')
 
     @api.model
     def _cs_protected_fields(self):
@@ -38,6 +42,18 @@ class CsTicketReferral(models.Model):
     def _compute_answered(self):
         for referral in self:
             referral.answered = bool(referral.answered_date)
+
+    @api.multi
+    def _compute_cs_is_recipient(self):
+        for referral in self:
+            referral.cs_is_recipient = referral.recipient_id == self.env.user
+
+    @api.multi
+    def action_cs_open_answer(self):
+        """Open the answer form of this request (the answer itself is checked by action_cs_answer)."""
+        self.ensure_one()
+        return dict(self.env.ref('customer_service_mgmt.cs_ticket_referral_answer_action').read()[0],
+                    context={'default_referral_id': self.id})
 
     @api.model
     def create(self, vals):

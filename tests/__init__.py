@@ -96,3 +96,4 @@ from . import test_complaint_escalation_manual
 from . import test_complaint_approval
 from . import test_complaint_team_scope
 from . import test_migration_customer_service_teams
+from . import test_complaint_followup_wizards

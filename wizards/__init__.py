@@ -9,3 +9,8 @@ from . import cs_complaint_summary_wizard
 from . import cs_lost_customer_wizard
 from . import cs_service_star_feedback
 from . import cs_ticket_escalate
+from . import cs_ticket_instruct
+from . import cs_ticket_refer
+from . import cs_ticket_referral_answer
+from . import cs_ticket_dissatisfied_followup
+from . import cs_ticket_action_verify
