@@ -54,11 +54,13 @@ def _runner(conf, db, step):
 
 
 def _addon_rows(db):
-    """{table: set of ids} of every stored model the addon defines."""
+    """{table: set of ids} of every stored model the addon defines (its SQL views, e.g. cs.indicator,
+    hold no records: their row ids are computed)."""
     models = _sql(db, """
         SELECT m.model FROM ir_model m JOIN ir_model_data d ON d.model = 'ir.model' AND d.res_id = m.id
          WHERE d.module = %s AND NOT m.transient""", (ADDON,))
-    tables = {r[0] for r in _sql(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")}
+    tables = {r[0] for r in _sql(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+                                              "AND table_type = 'BASE TABLE'")}
     rows = {}
     for (model,) in models:
         table = model.replace('.', '_')
