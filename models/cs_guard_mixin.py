@@ -154,6 +154,17 @@ class CsGuardMixin(models.AbstractModel):
                 raise UserError(self._cs_value_message(name, value, problem))
 
     @api.model
+    def _cs_clean_reason(self, value, blank_message, name='reason'):
+        """``value`` for the text field ``name`` as a reason: a UserError naming the field for a wrong type or
+        NUL, ``blank_message`` when it is only spaces, else the text without surrounding spaces."""
+        problem = value_policy.text_problem(value)
+        if problem in ('type', 'nul'):
+            raise UserError(self._cs_value_message(name, value, problem))
+        if value_policy.is_blank(value):
+            raise UserError(blank_message)
+        return value_policy.clean(value)
+
+    @api.model
     def _cs_value_problem(self, field, value):
         kind = field.type
         if kind in ('char', 'text', 'html'):

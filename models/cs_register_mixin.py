@@ -4,8 +4,10 @@ from odoo.exceptions import UserError
 
 class CsRegisterMixin(models.AbstractModel):
     """An append-only register (借阅登记, blacklist overrides): lines are written once; only the
-    administrator (superuser or Settings group) may correct or delete them."""
+    administrator (superuser or Settings group) may correct or delete them. The guard's helpers name the
+    register's fields in refusals (e.g. a reason with a NUL character)."""
     _name = 'cs.register.mixin'
+    _inherit = ['cs.guard.mixin']
     _description = 'Append-only Register'
 
     @api.multi

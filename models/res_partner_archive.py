@@ -215,12 +215,8 @@ class ResPartner(models.Model):
         self.env.user._cs_require(lambda user: user._cs_is_gm(), _(
             'Only the general manager may override the blacklist.'))
         Override = self.env['cs.blacklist.override']
-        problem = value_policy.text_problem(reason)
-        if problem in ('type', 'nul'):
-            raise UserError(Override._cs_value_message('reason', reason, problem))
-        if value_policy.is_blank(reason):
-            raise UserError(_('Overriding the blacklist needs a reason ("%s").') % Override._cs_field_label('reason'))
-        return _override.open(value_policy.clean(reason))
+        return _override.open(Override._cs_clean_reason(
+            reason, _('Overriding the blacklist needs a reason ("%s").') % Override._cs_field_label('reason')))
 
     @api.multi
     def _cs_check_blacklist(self, operation_label, override_reason=None, record=None):

@@ -1,7 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..policy import values as value_policy
 from .cs_scope import OverrideScope
 
 CREDIT_GROUPS = 'customer_service_mgmt.group_cs_manager'
@@ -67,12 +66,8 @@ class ResPartner(models.Model):
         self.env.user._cs_require(lambda user: user._cs_is_manager(), _(
             'Only a customer service manager may override a credit limit.'))
         Override = self.env['cs.credit.override']
-        problem = value_policy.text_problem(reason)
-        if problem in ('type', 'nul'):
-            raise UserError(Override._cs_value_message('reason', reason, problem))
-        if value_policy.is_blank(reason):
-            raise UserError(_('Overriding a credit limit needs a reason ("%s").') % Override._cs_field_label('reason'))
-        return _override.open(value_policy.clean(reason))
+        return _override.open(Override._cs_clean_reason(
+            reason, _('Overriding a credit limit needs a reason ("%s").') % Override._cs_field_label('reason')))
 
     @api.model
     def _cs_open_receivable(self, partner, company, exclude=None):
