@@ -1,7 +1,11 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests.common import SavepointCase
+
+# Any refusal a user can meet: the attack suites accept each, the message naming the rule.
+REFUSED = (AccessError, UserError, ValidationError)
 
 
 class CsCase(SavepointCase):
@@ -33,6 +37,16 @@ class CsCase(SavepointCase):
         cls.revenue = cls.env['account.account'].search([
             ('company_id', '=', cls.company.id),
             ('user_type_id', '=', cls.env.ref('account.data_account_type_revenue').id)], limit=1)
+
+    def _refused(self, call, errors=REFUSED, text=None):
+        """Assert ``call`` is refused (with ``text`` in the message when given) and writes nothing."""
+        if text:
+            with self.assertRaisesRegex(errors, text), self.env.cr.savepoint():
+                call()
+        else:
+            with self.assertRaises(errors), self.env.cr.savepoint():
+                call()
+        self.env['res.partner'].invalidate_cache()
 
     @classmethod
     def _user(cls, login, group):

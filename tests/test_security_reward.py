@@ -3,8 +3,6 @@ from odoo.models import check_method_name
 
 from .common_rewards import CsRewardCase
 
-REFUSED = (AccessError, UserError, ValidationError)
-
 
 class TestSecurityReward(CsRewardCase):
     """Attacks on rewards, penalties, praises, the award wizards and their reports (issue 9), each as a
@@ -34,15 +32,6 @@ class TestSecurityReward(CsRewardCase):
         fine = self._fine_of(user or self.agent)
         fine.sudo(self.gm).action_confirm()
         return fine
-
-    def _refused(self, call, errors=REFUSED, text=None):
-        if text:
-            with self.assertRaisesRegex(errors, text), self.env.cr.savepoint():
-                call()
-        else:
-            with self.assertRaises(errors), self.env.cr.savepoint():
-                call()
-        self.env['res.partner'].invalidate_cache()
 
     # --- 2 protected values / 3 states only through their actions
 

@@ -3,8 +3,6 @@ from odoo.models import check_method_name
 
 from .common_visit import CsVisitCase
 
-REFUSED = (AccessError, UserError, ValidationError)
-
 
 class TestSecurityVisit(CsVisitCase):
     """Attacks on return visits, tiers and behaviour classes (issue 9), each as a real user of its
@@ -24,15 +22,6 @@ class TestSecurityVisit(CsVisitCase):
         self.planned = self.Visit.create({
             'partner_id': self.customer.id, 'name': '计划回访', 'origin': 'complaint',
             'planned_date': '2026-11-26', 'user_id': self.agent.id})
-
-    def _refused(self, call, errors=REFUSED, text=None):
-        if text:
-            with self.assertRaisesRegex(errors, text), self.env.cr.savepoint():
-                call()
-        else:
-            with self.assertRaises(errors), self.env.cr.savepoint():
-                call()
-        self.env['res.partner'].invalidate_cache()
 
     def _blacklist(self, partner):
         self.env['cs.partner.decision'].sudo(self.manager).create({
