@@ -23,8 +23,8 @@ if ! db_exists "$TEMPLATE"; then
         --log-level=warn --logfile="$RUN/template.log" \
         || { tail -40 "$RUN/template.log" >&2; die "template installation failed (see .run/template.log)"; }
     psql_q "ALTER DATABASE \"${TEMPLATE}_build\" RENAME TO \"$TEMPLATE\""
-    # templates of older requirement sets are no longer useful
-    for old in $(psql_q "SELECT datname FROM pg_database WHERE datname LIKE 'csm_tmpl_%' AND datname <> '$TEMPLATE'"); do
+    # templates of older requirement sets are no longer useful (kept when several checkouts share the server)
+    [ "${CSM_KEEP_TEMPLATES:-}" = 1 ] || for old in $(psql_q "SELECT datname FROM pg_database WHERE datname LIKE 'csm_tmpl_%' AND datname <> '$TEMPLATE'"); do
         "$PGBIN/dropdb" "$old" || true
     done
 fi
