@@ -276,6 +276,25 @@ class CsCustomerArchive(models.Model):
         return result
 
     @api.model
+    def _cs_level_rules(self):
+        """The record rules that let a manager read up to his level, with their policy domains."""
+        return {
+            'customer_service_mgmt.cs_customer_archive_manager_rule':
+                archive_policy.read_domain(archive_policy.MANAGER, 'cs_confidentiality'),
+            'customer_service_mgmt.cs_archive_access_log_manager_rule':
+                archive_policy.read_domain(archive_policy.MANAGER, 'level'),
+        }
+
+    @api.model
+    def _cs_sync_level_rules(self):
+        """Write the level rules from the policy (security/cs_security.xml calls it at install and update),
+        so the ladder in policy/archives.py is the one the database enforces."""
+        for xmlid, domain in self._cs_level_rules().items():
+            rule = self.env.ref(xmlid)
+            if rule.domain_force != repr(domain):
+                rule.sudo().write({'domain_force': repr(domain)})
+
+    @api.model
     def _cs_purpose(self, purpose):
         """The purpose a consultation carries (data, not a right: the read is registered with or without
         it); a purpose that is not text or holds NUL characters is refused, naming the field."""

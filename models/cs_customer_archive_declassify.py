@@ -57,7 +57,7 @@ class CsCustomerArchive(models.Model):
     def _cs_declassify(self, today=None):
         """Drop by one level every archive whose term ran out, clear its term, register it."""
         today = today or fields.Date.context_today(self)
-        archives = self.sudo().search([('declassify_date', '!=', False), ('declassify_date', '<=', today)])
+        archives = self.sudo().search(term_policy.due_domain(today))
         Register = self.env['cs.archive.declassification'].sudo()
         for archive in archives:
             before = archive.cs_confidentiality

@@ -564,8 +564,8 @@ class CsVisit(models.Model):
 
     @api.model
     def _cs_remind_domain_sql(self):
-        return """state = 'planned' AND NOT reminded AND user_id IS NOT NULL
-                  AND planned_date >= %(today)s AND planned_date - remind_days <= %(today)s"""
+        return "state = 'planned' AND NOT reminded AND user_id IS NOT NULL AND " + visit_policy.reminder_due_sql(
+            'planned_date', 'remind_days', '%(today)s')
 
     @api.model
     def _cs_remind(self, today, commit=False):

@@ -14,3 +14,7 @@ from . import cs_ticket_refer
 from . import cs_ticket_referral_answer
 from . import cs_ticket_dissatisfied_followup
 from . import cs_ticket_action_verify
+from . import cs_archive_access_wizard
+from . import cs_blacklist_override_wizard
+from . import cs_credit_override_wizard
+from . import cs_visit_report

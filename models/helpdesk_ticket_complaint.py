@@ -661,7 +661,8 @@ class HelpdeskTicket(models.Model):
         """The end of the ``days``-th working day after the registration day, planned by the host's
         calendar (``plan_days`` counts its start day: it starts on the day after registration, the
         policy's counting start) with the company's public holidays (calendar leaves)."""
-        start = datetime.combine(deadline_policy.counting_start(self._cs_local(registered)), time.min)
+        local = self._cs_local(registered)
+        start = datetime.combine(deadline_policy.counting_start(local), time.min)
         calendar = company.resource_calendar_id
         tz = self._cs_tz().zone
         if calendar:
@@ -669,7 +670,7 @@ class HelpdeskTicket(models.Model):
             if deadline:
                 return deadline
         # no calendar (or one without working hours): Monday to Friday, due at the end of the day
-        due = deadline_policy.add_working_days(start.date(), days, lambda d: d.weekday() < 5)
+        due = deadline_policy.complaint_due_date(local, days, lambda d: d.weekday() < 5)
         return self._cs_utc(datetime.combine(due, time(23, 59, 59)))
 
     @api.multi
