@@ -524,11 +524,7 @@ class CsCustomerArchive(models.Model):
 
     @api.model
     def _cs_review_domain(self, today):
-        quarter = archive_policy.quarter_of(today)
-        start = fields.Date.to_string(archive_policy.quarter_start(today))
-        return [('active', '=', True),
-                '|', ('review_quarter', '=', False), ('review_quarter', '!=', quarter),
-                '|', ('last_review_date', '=', False), ('last_review_date', '<', start)]
+        return archive_policy.review_domain(today)
 
     @api.model
     def _cs_create_reviews(self, today=None):

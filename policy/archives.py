@@ -4,10 +4,10 @@ Plain functions: the confidentiality ladder and who reads which level, the quart
 belongs to, the three disposal approvals, and the admission/exit state machine of a customer.
 """
 import datetime
-from collections import namedtuple
+
+from .problems import Problem
 
 # A problem the glue turns into a translated message, and its values.
-Problem = namedtuple('Problem', 'rule values')
 
 SECRET, CONFIDENTIAL, TOP_SECRET = 'secret', 'confidential', 'top_secret'
 LEVELS = (SECRET, CONFIDENTIAL, TOP_SECRET)
@@ -55,6 +55,12 @@ def role_reads(role, level):
     return level in readable_levels(ROLE_CEILING.get(role))
 
 
+def read_domain(role, field):
+    """The record-rule domain of what ``role`` reads: ``field`` (an archive's or a consultation's level)
+    among :func:`readable_levels` of its ceiling. The addon writes the rules from it at install and update."""
+    return [(field, 'in', list(readable_levels(ROLE_CEILING.get(role))))]
+
+
 def may_set_level(role, current, new):
     """Whether ``role`` may change an archive's level from ``current`` to ``new`` (both effective
     levels): a manager may keep or raise it up to the level he reads, only the general manager lowers it
@@ -68,11 +74,6 @@ def effective_level(tier_level, override=None):
     """The archive's level: the manager's override when set, otherwise the level of the customer's tier
     (secret when the customer has no tier yet)."""
     return override or tier_level or SECRET
-
-
-def is_logged(level):
-    """Whether reading an archive of this level is registered."""
-    return level in LOGGED_LEVELS
 
 
 def quarter_of(day):
@@ -91,6 +92,14 @@ def needs_review(last_review, review_quarter, today):
     if review_quarter == quarter_of(today):
         return False
     return last_review is None or last_review < quarter_start(today)
+
+
+def review_domain(today):
+    """:func:`needs_review` as the review cron's search domain over active archives (``review_quarter``
+    and ``last_review_date`` are the archive's fields)."""
+    return [('active', '=', True),
+            '|', ('review_quarter', '=', False), ('review_quarter', '!=', quarter_of(today)),
+            '|', ('last_review_date', '=', False), ('last_review_date', '<', quarter_start(today).isoformat())]
 
 
 def check_approval(role, user_id, approvals):

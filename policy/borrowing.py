@@ -1,8 +1,8 @@
 """Borrowing cards 借阅卡 (POLICY §5, seed 002 §6.7): who may not read archives asks for one archive with
 a purpose; their department manager approves; the card opens that archive read-only until its expiry."""
-from collections import namedtuple
 
-Problem = namedtuple('Problem', 'rule values')
+from .problems import Problem
+
 
 REQUESTED, APPROVED, REFUSED = 'requested', 'approved', 'refused'
 

@@ -16,7 +16,7 @@ from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from .tiers import Problem
+from .problems import Problem
 from .values import is_blank
 
 CONSULTATION, SUGGESTION, COMPLAINT = 'consultation', 'suggestion', 'complaint'

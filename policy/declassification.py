@@ -1,10 +1,8 @@
 """The confidentiality term 保密期限 (POLICY §5): a level can carry a declassification date 解密日期, after
 which the archive drops one level (top secret -> confidential -> secret; secret is the floor)."""
-from collections import namedtuple
 
 from .archives import LEVELS, SECRET, level_rank
-
-Problem = namedtuple('Problem', 'rule values')
+from .problems import Problem
 
 
 def lower_level(level):
@@ -23,3 +21,9 @@ def term_problem(date, today):
 def is_due(date, today):
     """Whether the term has run out on ``today``."""
     return bool(date) and date <= today
+
+
+def due_domain(today, field='declassify_date'):
+    """:func:`is_due` as the search domain the daily cron runs: the archives whose term ran out on
+    ``today`` (a date string or date, as the ORM compares them)."""
+    return [(field, '!=', False), (field, '<=', today)]

@@ -3,7 +3,7 @@ along the company's chain, automatically when overdue or major, by hand with a r
 beyond the handler's capacity; the deputy general manager in charge 主管副总 approves the handling of a
 complaint with a personal finding before it closes. Plain functions, no Odoo."""
 from .deadlines import COMPLAINT, CONSULTATION, CS_MANAGER, GENERAL_MANAGER, HANDLER, PERSONAL_FINDINGS
-from .tiers import Problem
+from .problems import Problem
 from .values import is_blank
 
 SITE_MANAGER, DEPARTMENT_MANAGER, DEPUTY_GM = 'site_manager', 'department_head', 'deputy_gm'

@@ -1,12 +1,11 @@
 """Following complaints and suggestions through (POLICY §2, issue 14): suggestions instructed by a leader
 and answered adopted or not, findings sent to other departments, dissatisfied customers followed up,
 corrective actions verified. Plain Python: the models turn the ``Problem``s into translated messages."""
-from collections import namedtuple
 
 from .deadlines import COMPLAINT, DISSATISFIED, OTHER_DEPARTMENT, PRODUCT, SUGGESTION
+from .problems import Problem
 from .values import is_blank
 
-Problem = namedtuple('Problem', 'rule values')
 
 ADOPTED, NOT_ADOPTED = 'adopted', 'not_adopted'
 ADOPTIONS = (ADOPTED, NOT_ADOPTED)

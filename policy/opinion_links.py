@@ -4,9 +4,9 @@ nonce changes when it is used or a new link is sent)."""
 import datetime
 import hashlib
 import hmac
-from collections import namedtuple
 
-Problem = namedtuple('Problem', 'rule values')
+from .problems import Problem
+
 SCOPE = 'cs-opinion'
 
 

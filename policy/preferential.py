@@ -1,8 +1,8 @@
 """Preferential treatment by approval 优惠待遇 (POLICY §1): a request for the privileges of the customer's
 tier, on a VIP or key customer, approved by the general manager, valid between two dates."""
-from collections import namedtuple
 
-Problem = namedtuple('Problem', 'rule values')
+from .problems import Problem
+
 
 REQUESTED, APPROVED, REFUSED, CANCELLED = 'requested', 'approved', 'refused', 'cancelled'
 ELIGIBLE_TIERS = ('vip', 'key')

@@ -10,7 +10,8 @@ import datetime
 from collections import namedtuple
 
 from . import values
-from .tiers import Problem
+from .deadlines import PERSONAL_FINDINGS
+from .problems import Problem
 
 REWARD, PENALTY, SANCTION = 'reward', 'penalty', 'sanction'
 KINDS = (REWARD, PENALTY, SANCTION)
@@ -21,7 +22,8 @@ COMPLAINT, PRAISE, SERVICE_STAR, HALF_YEAR_AWARD, COMPENSATION, OTHER = (
     'complaint', 'praise', 'service_star', 'half_year_award', 'compensation', 'other')
 REASONS = (COMPLAINT, PRAISE, SERVICE_STAR, HALF_YEAR_AWARD, COMPENSATION, OTHER)
 # findings 责任认定 that bring a penalty: 违规失职 and 一般失误/服务欠缺
-PENALTY_FINDINGS = ('violation', 'mistake')
+# the findings that hold a staff member responsible: the complaint policy's one list
+PENALTY_FINDINGS = PERSONAL_FINDINGS
 
 PenaltyBand = namedtuple('PenaltyBand', 'role min_amount max_amount')
 Proposal = namedtuple('Proposal', 'user_id role amount')

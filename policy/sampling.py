@@ -4,9 +4,8 @@ reproducibly from a seed made of the month and the company."""
 import datetime
 import math
 import random
-from collections import namedtuple
 
-Problem = namedtuple('Problem', 'rule values')
+from .problems import Problem
 
 
 def share_problems(share):

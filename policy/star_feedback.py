@@ -1,9 +1,9 @@
 """Service star of the month from three-party feedback 三方反馈 (POLICY §4, seed 001): customers,
 developers and agents score each candidate; the star ranking puts the feedback first."""
 import re
-from collections import namedtuple
 
-Problem = namedtuple('Problem', 'rule values')
+from .problems import Problem
+
 
 PARTIES = ('customer', 'developer', 'agent')
 MIN_SCORE, MAX_SCORE = 1.0, 5.0

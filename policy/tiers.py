@@ -7,12 +7,13 @@ starts. ``sequence`` orders the table from the highest tier down, as managers re
 """
 from collections import namedtuple
 
+from .problems import Problem
+
 VIP, KEY, GENERAL, RESERVE = 'vip', 'key', 'general', 'reserve'
 CODES = (VIP, KEY, GENERAL, RESERVE)
 
 Band = namedtuple('Band', 'code sequence min_amount')
 # A problem found in a band table: a code the glue turns into a translated message, and its values.
-Problem = namedtuple('Problem', 'rule values')
 
 
 def value_bands(bands):

@@ -12,8 +12,9 @@ import calendar
 import datetime
 from collections import namedtuple
 
+from .problems import Problem
+
 Period = namedtuple('Period', 'key start end')
-Problem = namedtuple('Problem', 'rule values')
 
 # After a purchase: first visit for usage guidance, second for opinions, third for results (seed 003).
 PURCHASE_FOLLOWUP_DAYS = (3, 30, 60)
@@ -77,6 +78,18 @@ def due_periods(today, horizon_days, interval):
 def reminder_date(planned, days_ahead):
     """The day the visitor is reminded of a visit planned on ``planned``."""
     return planned - datetime.timedelta(days=max(days_ahead, 0))
+
+
+def reminder_due(planned, days_ahead, today):
+    """Whether the reminder of a visit planned on ``planned`` is due on ``today``: from its reminder date
+    until the visit's day (a visit already past is overdue, not reminded)."""
+    return reminder_date(planned, days_ahead) <= today <= planned
+
+
+def reminder_due_sql(planned_sql, days_sql, today_sql):
+    """The SQL form of :func:`reminder_due`, for the daily reminder cron."""
+    return '(%(p)s >= %(t)s AND %(p)s - GREATEST(%(d)s, 0) <= %(t)s)' % {
+        'p': planned_sql, 'd': days_sql, 't': today_sql}
 
 
 def is_overdue(planned, today, grace_days=0):

@@ -97,3 +97,6 @@ from . import test_complaint_approval
 from . import test_complaint_team_scope
 from . import test_migration_customer_service_teams
 from . import test_complaint_followup_wizards
+from . import test_archive_level_rules
+from . import test_policy_sql_forms
+from . import test_archive_review_domain

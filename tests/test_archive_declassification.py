@@ -3,6 +3,7 @@ import datetime
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
+from ..policy import declassification as term_policy
 from .archive_common import CsArchiveCase
 
 
@@ -34,6 +35,21 @@ class TestArchiveDeclassification(CsArchiveCase):
         self.assertTrue(self.Archive.sudo(self.manager).search([('id', '=', self.archive.id)]))
         self.Archive._cs_declassify(today=self._day(10))
         self.assertEqual(len(self.Register.search([('archive_id', '=', self.archive.id)])), 1)
+
+    def test_cron_domain_is_the_policy_rule(self):
+        """The cron's search finds exactly the archives the policy's is_due calls due (no term, past, today, later)."""
+        archives = self.archive
+        for name, days in (('无期限客户', None), ('到期客户', 0), ('未到期客户', 1)):
+            archive = self._archive(name, 'top_secret')
+            if days is not None:
+                archive.sudo(self.gm).write({'declassify_date': self._day(days + 1)})
+            archives |= archive
+        today = self._day(1)
+        found = self.Archive.sudo().search(term_policy.due_domain(today) + [('id', 'in', archives.ids)])
+        due = archives.filtered(lambda a: term_policy.is_due(
+            fields.Date.from_string(a.declassify_date), fields.Date.from_string(today)))
+        self.assertEqual(found, due)
+        self.assertEqual(len(due), 1)
 
     def test_past_date_refused_on_creation(self):
         """An archive created with a declassification date already past is refused, nothing written."""

@@ -17,6 +17,11 @@ class TestLevels(unittest.TestCase):
         self.assertTrue(p.role_reads(p.MANAGER, 'confidential'))
         self.assertFalse(p.role_reads(p.MANAGER, 'top_secret'))
 
+    def test_read_domain(self):
+        """The manager's rule reads secret and confidential; a role without a ceiling reads nothing."""
+        self.assertEqual(p.read_domain(p.MANAGER, 'level'), [('level', 'in', ['secret', 'confidential'])])
+        self.assertEqual(p.read_domain(p.AGENT, 'level'), [('level', 'in', [])])
+
     def test_who_sets_the_level(self):
         """A manager only raises an archive's level, up to confidential; the general manager also lowers it
         or makes it top secret; agents neither."""
@@ -34,7 +39,7 @@ class TestLevels(unittest.TestCase):
 
     def test_logged_levels(self):
         """Every level's reads are registered, secret too."""
-        self.assertEqual([lv for lv in p.LEVELS if p.is_logged(lv)], list(p.LEVELS))
+        self.assertEqual(p.LOGGED_LEVELS, p.LEVELS)
 
 
 class TestQuarter(unittest.TestCase):

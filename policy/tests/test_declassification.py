@@ -22,3 +22,5 @@ class TestDeclassification(unittest.TestCase):
         self.assertTrue(p.is_due(TODAY, TODAY))
         self.assertFalse(p.is_due(TODAY + datetime.timedelta(days=1), TODAY))
         self.assertFalse(p.is_due(None, TODAY))
+        self.assertEqual(p.due_domain('2026-11-23'),
+                         [('declassify_date', '!=', False), ('declassify_date', '<=', '2026-11-23')])

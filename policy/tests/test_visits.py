@@ -3,7 +3,7 @@ import datetime
 import unittest
 
 from ..visits import (due_periods, is_overdue, occurrence, period_for, period_key, planned_date,
-                      purchase_followups, quarter_bounds, reminder_date, valid_satisfaction,
+                      purchase_followups, quarter_bounds, reminder_date, reminder_due, valid_satisfaction,
                       validate_interval)
 
 D = datetime.date
@@ -57,6 +57,8 @@ class TestPlanning(unittest.TestCase):
     def test_reminder_and_overdue(self):
         """Reminded N days ahead; overdue the day after the planned date."""
         self.assertEqual(reminder_date(D(2026, 12, 10), 3), D(2026, 12, 7))
+        self.assertEqual([reminder_due(D(2026, 12, 10), 3, D(2026, 12, d)) for d in (6, 7, 10, 11)],
+                         [False, True, True, False])
         self.assertFalse(is_overdue(D(2026, 12, 10), D(2026, 12, 10)))
         self.assertTrue(is_overdue(D(2026, 12, 10), D(2026, 12, 11)))
 
