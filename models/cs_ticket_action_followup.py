@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models, tools
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..policy import followups as followup_policy
@@ -65,15 +65,8 @@ class CsTicketAction(models.Model):
         for action in self.filtered(lambda a: a.user_id and not a.done):
             owner = action.user_id
             action = action.sudo().with_context(lang=owner.lang or self.env.context.get('lang'))
-            self.env['mail.activity'].sudo().create({
-                'res_model_id': self.env.ref('helpdesk_mgmt.model_helpdesk_ticket').id,
-                'res_id': action.ticket_id.id,
-                'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
-                'date_deadline': action.date_deadline,
-                'user_id': owner.id,
-                'summary': _('Corrective action due: %s') % action.ticket_id.number,
-                'note': '<p>%s</p>' % tools.html_escape(action.name),
-            })
+            action.ticket_id._cs_todo(owner, _('Corrective action due: %s') % action.ticket_id.number, action.name,
+                                      deadline=action.date_deadline)
 
     @api.multi
     def action_cs_verify(self, note=False):

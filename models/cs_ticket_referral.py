@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models, tools
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..policy import followups as followup_policy
@@ -107,12 +107,4 @@ class CsTicketReferral(models.Model):
         recipient = self.recipient_id
         ticket = self.ticket_id.sudo().with_context(lang=recipient.lang or self.env.context.get('lang'))
         self = self.with_context(lang=ticket.env.context.get('lang'))  # pylint: disable=self-cls-assignment
-        self.env['mail.activity'].sudo().create({
-            'res_model_id': self.env.ref('helpdesk_mgmt.model_helpdesk_ticket').id,
-            'res_id': ticket.id,
-            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
-            'date_deadline': fields.Date.context_today(self),
-            'user_id': recipient.id,
-            'summary': _('Request to answer: complaint %s') % ticket.number,
-            'note': '<p>%s</p>' % tools.html_escape(self.request),
-        })
+        ticket._cs_todo(recipient, _('Request to answer: complaint %s') % ticket.number, self.request)

@@ -772,19 +772,26 @@ class HelpdeskTicket(models.Model):
             ticket._cs_post_spot_check_failure(handler, note)
 
     @api.multi
+    def _cs_todo(self, user, summary, note, deadline=None):
+        """A to-do activity for ``user`` on this ticket, created by the server (whoever triggers it may not
+        write the ticket), with ``note`` as escaped text; due today unless ``deadline`` says otherwise."""
+        self.ensure_one()
+        return self.env['mail.activity'].sudo().create({
+            'res_model_id': self.env['ir.model'].sudo()._get('helpdesk.ticket').id,
+            'res_id': self.id,
+            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
+            'date_deadline': deadline or fields.Date.context_today(self),
+            'user_id': user.id,
+            'summary': summary,
+            'note': '<p>%s</p>' % tools.html_escape(note),
+        })
+
+    @api.multi
     def _cs_post_spot_check_failure(self, handler, note):
         summary = _('Spot-check failed: %s') % self.number
         body = _('The spot-check of %(ticket)s failed and it is reopened: %(note)s') % {
             'ticket': self.number, 'note': note}
-        self.env['mail.activity'].create({
-            'res_model_id': self.env.ref('helpdesk_mgmt.model_helpdesk_ticket').id,
-            'res_id': self.id,
-            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
-            'date_deadline': fields.Date.context_today(self),
-            'user_id': handler.id,
-            'summary': summary,
-            'note': '<p>%s</p>' % tools.html_escape(body),
-        })
+        self._cs_todo(handler, summary, body)
         self.message_post(body='<p>%s</p>' % tools.html_escape(body), subject=summary,
                           partner_ids=[handler.partner_id.id], message_type='comment', subtype='mail.mt_comment')
 

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models, tools
+from odoo import _, api, fields, models
 
 from ..policy import rewards as reward_policy
 
@@ -55,12 +55,7 @@ class HelpdeskTicket(models.Model):
         body = _('%(count)s proposed fines of complaint %(ticket)s await your confirmation: adjust them within '
                  'their bands under its rewards and penalties, then confirm.') % {
             'count': len(proposals), 'ticket': self.number}
-        self.env['mail.activity'].sudo().create({
-            'res_model_id': self.env['ir.model'].sudo()._get(self._name).id, 'res_id': self.id,
-            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
-            'date_deadline': fields.Date.context_today(self), 'user_id': manager.id,
-            'summary': _('Confirm the proposed fines'), 'note': '<p>%s</p>' % tools.html_escape(body),
-        })
+        self._cs_todo(manager, _('Confirm the proposed fines'), body)
 
     @api.multi
     def action_view_cs_reward_penalties(self):

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models, tools
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..policy import followups as followup_policy
@@ -46,15 +46,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self.filtered(lambda t: t.cs_kind == 'suggestion' and t.cs_leader_id):
             leader = ticket.cs_leader_id
             ticket = ticket.sudo().with_context(lang=leader.lang or self.env.context.get('lang'))
-            self.env['mail.activity'].sudo().create({
-                'res_model_id': self.env.ref('helpdesk_mgmt.model_helpdesk_ticket').id,
-                'res_id': ticket.id,
-                'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
-                'date_deadline': fields.Date.context_today(self),
-                'user_id': leader.id,
-                'summary': _('Instruction asked: suggestion %s') % ticket.number,
-                'note': '<p>%s</p>' % tools.html_escape(ticket.name),
-            })
+            ticket._cs_todo(leader, _('Instruction asked: suggestion %s') % ticket.number, ticket.name)
 
     @api.multi
     def action_cs_instruct(self, instruction):
