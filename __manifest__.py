@@ -97,6 +97,7 @@
         'views/cs_opinion_templates.xml',
         'views/cs_star_feedback_views.xml',
         'wizards/cs_ticket_followup_wizard_views.xml',
+        'views/cs_dashboard_views.xml',
     ],
     'demo': [
         'demo/cs_demo.xml',

@@ -85,3 +85,5 @@ from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_governed
 from . import helpdesk_ticket_followup_buttons
+from . import cs_dashboard
+from . import cs_dashboard_month

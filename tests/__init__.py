@@ -97,3 +97,4 @@ from . import test_complaint_approval
 from . import test_complaint_team_scope
 from . import test_migration_customer_service_teams
 from . import test_complaint_followup_wizards
+from . import test_dashboard_kpi
