@@ -1,4 +1,4 @@
-"""The manager's morning dashboard 指标看板."""
+"""The manager's morning dashboard 指标看板 and the general manager's compliance check 合规检查."""
 import re
 
 from conftest import shot
@@ -42,3 +42,18 @@ def test_manager_opens_dashboard_and_a_tile(login):
     no_error_dialog(page)
     shot(page, 'dashboard_tile_list')
 
+
+def test_gm_opens_compliance_check(login):
+    """The general manager opens 合规检查: the breaches grouped by rule, in Chinese."""
+    page = login('cs_gm')
+    open_menu(page, '合规检查')
+    page.wait_for_selector('.breadcrumb:has-text("合规检查")', timeout=90000)
+    page.wait_for_selector('.o_list_view')
+    assert '规则' in page.inner_text('.o_list_view thead')
+    page.wait_for_selector('.o_loading', state='hidden')
+    if page.locator('.o_list_view .o_group_header').count():
+        page.locator('.o_list_view .o_group_header').first.click()
+        page.wait_for_selector('.o_list_view tr.o_data_row')
+        page.wait_for_selector('.o_loading', state='hidden')
+    no_error_dialog(page)
+    shot(page, 'compliance_check')

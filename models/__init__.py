@@ -87,3 +87,4 @@ from . import helpdesk_ticket_governed
 from . import helpdesk_ticket_followup_buttons
 from . import cs_dashboard
 from . import cs_dashboard_month
+from . import cs_compliance_issue

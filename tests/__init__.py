@@ -98,3 +98,4 @@ from . import test_complaint_team_scope
 from . import test_migration_customer_service_teams
 from . import test_complaint_followup_wizards
 from . import test_dashboard_kpi
+from . import test_compliance_check
