@@ -25,13 +25,15 @@ def test_manager_opens_dashboard_and_a_tile(login):
     open_menu(page, '指标看板')
     page.wait_for_selector('.o_form_view .o_cs_tiles .oe_stat_button', timeout=90000)
     text = page.inner_text('.o_form_view')
-    for label in ('登记投诉', '投诉处理率', '按期率', '满意度', '上月', '重要客户回访覆盖率', '续约率', '最近 12 个月'):
+    labels = ('登记投诉', '投诉处理率', '按期率', '满意度', '上月', '重要客户回访覆盖率', '续约率', '最近 12 个月')
+    for label in labels:
         assert label in text, label
     assert not ENGLISH.search(text), ENGLISH.search(text).group(0)
     assert page.locator('.o_form_view .o_field_one2many tbody tr.o_data_row').count() == 12
     no_error_dialog(page)
     shot(page, 'dashboard_tiles')
-    figure = page.locator('.o_cs_tiles .oe_stat_button:has-text("登记投诉") .o_stat_value').first.inner_text().strip()
+    tile = page.locator('.o_cs_tiles .oe_stat_button:has-text("登记投诉") .o_stat_value').first
+    figure = tile.inner_text().strip()
     page.click('.o_cs_tiles .oe_stat_button:has-text("登记投诉")')
     page.wait_for_selector('.breadcrumb:has-text("登记投诉")', timeout=90000)
     page.wait_for_selector('.o_content > .o_view_controller .o_list_view, .o_content .o_list_view:not(.o_field_widget)')
