@@ -101,6 +101,9 @@
         'views/cs_opinion_templates.xml',
         'views/cs_star_feedback_views.xml',
         'wizards/cs_ticket_followup_wizard_views.xml',
+        'views/cs_dashboard_views.xml',
+        'security/cs_compliance_security.xml',
+        'views/cs_compliance_issue_views.xml',
     ],
     'demo': [
         'demo/cs_demo.xml',

@@ -80,3 +80,6 @@ from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_governed
 from . import helpdesk_ticket_followup_buttons
+from . import cs_dashboard
+from . import cs_dashboard_month
+from . import cs_compliance_issue

@@ -100,3 +100,5 @@ from . import test_complaint_followup_wizards
 from . import test_archive_level_rules
 from . import test_policy_sql_forms
 from . import test_archive_review_domain
+from . import test_dashboard_kpi
+from . import test_compliance_check
